@@ -77,3 +77,23 @@ def grade_exam(exam: Exam, responses: Mapping[QuestionId, Response]) -> Result:
     """Marks for every question of an exam; unanswered questions score zero."""
     marks = tuple(grade(q, responses.get(q.id)) for q in exam.questions)
     return Result(marks, exam.blueprint.pass_ratio)
+
+
+def key_response(question: Question) -> Response:
+    """The response that earns full marks (None for open questions, which are self-graded)."""
+    match question.type:
+        case QuestionType.SINGLE:
+            return question.correct_keys[0]
+        case QuestionType.MULTIPLE:
+            return sorted(question.correct_keys)
+        case QuestionType.TRUEFALSE:
+            return question.truth
+        case QuestionType.FILL:
+            return [alts[0] for alts in question.blanks]
+        case QuestionType.ORDER:
+            return list(range(len(question.order_items)))
+        case QuestionType.MATCH:
+            return {p.left: p.right for p in question.pairs}
+        case QuestionType.OUTPUT:
+            return question.outputs[0]
+    return None

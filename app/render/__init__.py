@@ -1,0 +1,1 @@
+"""Markdown and pygments to the HTML subset QTextBrowser shows; no Qt."""

@@ -1,0 +1,120 @@
+"""HTML documents for a question: its stem while answering, and the key and explanation in review."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+
+from app.core.models import Question, QuestionType, Response
+from app.render.markdown_html import MarkdownRenderer, plain
+
+CJK_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+PAGE_CSS = f"""
+body {{ font-family: {CJK_FONTS}; font-size: 11pt; line-height: 150%; }}
+pre {{ font-family: 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace; font-size: 10pt; }}
+code {{ font-family: 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace; background-color: #f3f3f3; }}
+table {{ border-collapse: collapse; }}
+th, td {{ border: 1px solid #bbb; padding: 3px 8px; }}
+h3 {{ margin-top: 14px; }}
+.right {{ color: #2e7d32; }}
+.wrong {{ color: #c62828; }}
+"""
+TYPE_LABELS = {
+    QuestionType.SINGLE: "单选题",
+    QuestionType.MULTIPLE: "多选题",
+    QuestionType.TRUEFALSE: "判断题",
+    QuestionType.FILL: "填空题",
+    QuestionType.ORDER: "排序题",
+    QuestionType.MATCH: "配对题",
+    QuestionType.OPEN: "简答题",
+    QuestionType.OUTPUT: "代码输出题",
+}
+
+_renderer = MarkdownRenderer()
+
+
+def page(body: str) -> str:
+    """A complete HTML document with the app's CSS and a CJK font stack."""
+    return f"<html><head><style>{PAGE_CSS}</style></head><body>{body}</body></html>"
+
+
+@lru_cache(maxsize=512)
+def _stem_html(content_hash: str, stem: str) -> str:
+    return _renderer.to_html_with_blanks(stem)
+
+
+def stem_html(question: Question) -> str:
+    """The rendered stem, cached by the file's content hash."""
+    return _stem_html(question.content_hash, question.stem)
+
+
+def markdown_html(text: str) -> str:
+    """Any Markdown text of the bank (option, answer, explanation) rendered safely."""
+    return _renderer.to_html(text)
+
+
+def inline_html(text: str) -> str:
+    """A one-line Markdown text (an option) without its wrapping paragraph."""
+    html = markdown_html(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+def question_page(question: Question, number: int, total: int) -> str:
+    """The question as shown while answering."""
+    header = f"<p style='color:#666'>第 {number} / {total} 题 · {TYPE_LABELS[question.type]} · {escape(question.topic)}</p>"
+    return page(header + stem_html(question))
+
+
+def key_html(question: Question) -> str:
+    """The correct answer, in words, for review."""
+    match question.type:
+        case QuestionType.SINGLE | QuestionType.MULTIPLE:
+            items = "".join(
+                f"<li>{'✔ ' if c.correct else ''}<b>{c.key}.</b> {inline_html(c.text)}</li>" for c in question.choices
+            )
+            return f"<p>正确答案：<b>{', '.join(question.correct_keys)}</b></p><ul>{items}</ul>"
+        case QuestionType.TRUEFALSE:
+            return f"<p>正确答案：<b>{'正确 (true)' if question.truth else '错误 (false)'}</b></p>"
+        case QuestionType.FILL:
+            rows = "".join(f"<li>{' / '.join(escape(a) for a in alts)}</li>" for alts in question.blanks)
+            return f"<p>各空答案：</p><ol>{rows}</ol>"
+        case QuestionType.ORDER:
+            rows = "".join(f"<li>{inline_html(item)}</li>" for item in question.order_items)
+            return f"<p>正确顺序：</p><ol>{rows}</ol>"
+        case QuestionType.MATCH:
+            rows = "".join(f"<tr><td>{inline_html(p.left)}</td><td>{inline_html(p.right)}</td></tr>" for p in question.pairs)
+            return f"<p>正确配对：</p><table>{rows}</table>"
+        case QuestionType.OPEN:
+            points = "".join(f"<li>[{kp.weight:g}] {inline_html(kp.text)}</li>" for kp in question.key_points)
+            return f"<h3>参考答案</h3>{markdown_html(question.model_answer)}<h3>得分点</h3><ul>{points}</ul>"
+        case QuestionType.OUTPUT:
+            return f"<p>输出：</p><pre>{escape(question.outputs[0])}</pre>"
+    return ""  # pragma: no cover
+
+
+def response_text(question: Question, response: Response) -> str:
+    """The user's response in words (escaped HTML)."""
+    if response is None or response in ("", [], {}):
+        return "<i>未作答</i>"
+    if question.type is QuestionType.TRUEFALSE:
+        return "正确 (true)" if response is True else "错误 (false)"
+    if isinstance(response, list):
+        return escape(", ".join(str(r) for r in response))
+    if isinstance(response, dict):
+        return "<br/>".join(f"{escape(k)} → {escape(v)}" for k, v in response.items())
+    return plain(str(response))
+
+
+def review_page(question: Question, response: Response, correct: bool | None) -> str:
+    """The question with the user's answer, the key and the explanation."""
+    verdict = {True: "<b class='right'>✔ 回答正确</b>", False: "<b class='wrong'>✘ 回答错误</b>"}.get(
+        correct, "<b>待自评 (pending self-grading)</b>"
+    )
+    return page(
+        f"<p>{verdict}</p>{stem_html(question)}"
+        f"<h3>你的答案</h3><p>{response_text(question, response)}</p>"
+        f"<h3>答案</h3>{key_html(question)}"
+        f"<h3>解析</h3>{markdown_html(question.explanation)}"
+    )

@@ -1,0 +1,156 @@
+"""Repositories that store and return core dataclasses; rows are converted at this boundary."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, delete, select
+
+from app.core.models import Answer, AttemptId, AttemptRecord, Exam, Question, QuestionId, Result
+from app.storage.codec import blueprint_from_json, blueprint_to_json, response_from_json, response_to_json
+from app.storage.tables import AnswerRow, AttemptRow, QuestionIndexRow
+
+
+class SqlAttemptStore:
+    """Attempts and answers in SQLite; each call is its own short transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def start_attempt(self, exam: Exam, started_at: float, deadline: float | None) -> AttemptId:
+        """Record a new attempt and return its id."""
+        row = AttemptRow(
+            blueprint=blueprint_to_json(exam.blueprint),
+            seed=exam.seed,
+            question_ids=json.dumps([q.id for q in exam.questions]),
+            started_at=started_at,
+            deadline=deadline,
+            max_score=exam.max_score,
+        )
+        with Session(self._engine) as session:
+            session.add(row)
+            session.commit()
+            assert row.id is not None
+            return AttemptId(row.id)
+
+    def save_answer(self, attempt_id: AttemptId, answer: Answer) -> None:
+        """Insert or replace the answer to one question of an attempt."""
+        values = {
+            "attempt_id": attempt_id,
+            "question_id": answer.question_id,
+            "content_hash": answer.content_hash,
+            "response": response_to_json(answer.response),
+            "changed_at": answer.changed_at,
+            "time_spent_ms": answer.time_spent_ms,
+        }
+        statement = insert(AnswerRow).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=["attempt_id", "question_id"],
+            set_={k: statement.excluded[k] for k in ("content_hash", "response", "changed_at", "time_spent_ms")},
+        )
+        with Session(self._engine) as session:
+            session.exec(statement)  # type: ignore[call-overload]
+            session.commit()
+
+    def finish_attempt(self, attempt_id: AttemptId, result: Result, finished_at: float) -> None:
+        """Mark an attempt submitted with its score."""
+        with Session(self._engine) as session:
+            row = session.get(AttemptRow, attempt_id)
+            if row is None:
+                raise KeyError(f"no attempt {attempt_id}")
+            row.finished_at = finished_at
+            row.score = result.score
+            row.max_score = result.max_score
+            session.add(row)
+            session.commit()
+
+    def load_attempt(self, attempt_id: AttemptId) -> AttemptRecord | None:
+        """An attempt with its answers, or None."""
+        with Session(self._engine) as session:
+            row = session.get(AttemptRow, attempt_id)
+            if row is None:
+                return None
+            answers = session.exec(select(AnswerRow).where(AnswerRow.attempt_id == attempt_id)).all()
+            return _record(row, answers)
+
+    def list_attempts(self) -> Sequence[AttemptRecord]:
+        """Every attempt, newest first, without answers."""
+        with Session(self._engine) as session:
+            rows = session.exec(select(AttemptRow).order_by(col(AttemptRow.started_at).desc())).all()
+            return [_record(row, ()) for row in rows]
+
+    def open_attempts(self) -> Sequence[AttemptRecord]:
+        """Attempts started but never submitted, newest first."""
+        return [a for a in self.list_attempts() if not a.finished]
+
+
+def _record(row: AttemptRow, answers: Sequence[AnswerRow]) -> AttemptRecord:
+    assert row.id is not None
+    return AttemptRecord(
+        id=AttemptId(row.id),
+        blueprint=blueprint_from_json(row.blueprint),
+        seed=row.seed,
+        question_ids=tuple(QuestionId(q) for q in json.loads(row.question_ids)),
+        started_at=row.started_at,
+        deadline=row.deadline,
+        finished_at=row.finished_at,
+        score=row.score,
+        max_score=row.max_score,
+        mode=row.mode,
+        answers={
+            QuestionId(a.question_id): Answer(
+                QuestionId(a.question_id),
+                a.content_hash,
+                response_from_json(a.response),
+                a.changed_at,
+                a.time_spent_ms,
+            )
+            for a in answers
+        },
+    )
+
+
+class SqlBankIndex:
+    """The bank as indexed in SQLite: one row per question id, refreshed by content hash."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def sync_questions(self, questions: Sequence[Question]) -> int:
+        """Insert new and changed questions, drop vanished ones; returns how many rows changed."""
+        now = time.time()
+        changed = 0
+        with Session(self._engine) as session:
+            stored = {r.id: r for r in session.exec(select(QuestionIndexRow)).all()}
+            for q in questions:
+                row = stored.pop(q.id, None)
+                if row is not None and row.content_hash == q.content_hash and row.path == q.path:
+                    continue
+                session.merge(
+                    QuestionIndexRow(
+                        id=q.id,
+                        path=q.path,
+                        content_hash=q.content_hash,
+                        topic=q.topic,
+                        type=q.type.value,
+                        difficulty=q.difficulty,
+                        tags=json.dumps(list(q.tags), ensure_ascii=False),
+                        facts=json.dumps(list(q.facts)),
+                        indexed_at=now,
+                    )
+                )
+                changed += 1
+            if stored:
+                session.exec(delete(QuestionIndexRow).where(col(QuestionIndexRow.id).in_(list(stored))))  # type: ignore[call-overload]
+                changed += len(stored)
+            session.commit()
+        return changed
+
+    def indexed_hashes(self) -> dict[str, str]:
+        """Question id -> content hash as indexed."""
+        with Session(self._engine) as session:
+            return {r.id: r.content_hash for r in session.exec(select(QuestionIndexRow)).all()}

@@ -1,0 +1,1 @@
+"""Full-window pages shown one at a time in the main window."""
