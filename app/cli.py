@@ -49,7 +49,9 @@ def _check(load: BankLoad, as_json: bool, out: TextIO) -> int:
             "by_type": load.count_by("type"),
             "by_topic": load.count_by("topic"),
             "by_difficulty": load.count_by("difficulty"),
-            "errors": [{"file": p.file, "line": p.line, "message": p.message, "code": p.code} for p in errors],
+            "errors": [
+                {"file": p.file, "line": p.line, "message": p.message, "code": p.code} for p in errors
+            ],
             "warnings": [
                 {"file": p.file, "line": p.line, "message": p.message, "code": p.code}
                 for p in load.problems
@@ -80,7 +82,10 @@ def _coverage(load: BankLoad, syllabus: Path, as_json: bool, out: TextIO) -> int
         return 0
     for sid, sec in coverage.sections.items():
         gaps = f"  missing: {' '.join(sec.missing)}" if sec.missing else ""
-        out.write(f"{sid:<8} {sec.covered:>3}/{sec.total:<3} facts  {sec.questions:>3} questions  {sec.title}{gaps}\n")
+        out.write(
+            f"{sid:<8} {sec.covered:>3}/{sec.total:<3} facts  {sec.questions:>3} questions"
+            f"  {sec.title}{gaps}\n"
+        )
     share = coverage.facts_covered / coverage.facts_total
     out.write(f"total: {coverage.facts_covered}/{coverage.facts_total} facts covered ({share:.1%})\n")
     if coverage.unknown:

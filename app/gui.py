@@ -1,4 +1,4 @@
-"""GUI composition root: QApplication, fonts and style, then the bank and database loaded after first paint."""
+"""GUI composition root: QApplication, fonts and style; the bank and database load after first paint."""
 
 from __future__ import annotations
 
@@ -37,12 +37,14 @@ def _install_excepthook(window: MainWindow) -> None:
         log = data_dir() / "error.log"
         with log.open("a", encoding="utf-8") as handle:
             handle.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
-        QMessageBox.critical(window, APP_DISPLAY_NAME, f"发生意外错误：{value}\n详细信息已写入 {log}。已保存的答案不受影响。")
+        QMessageBox.critical(
+            window, APP_DISPLAY_NAME, f"发生意外错误：{value}\n详细信息已写入 {log}。已保存的答案不受影响。"
+        )
 
     sys.excepthook = hook
 
 
-def _load(window: MainWindow, app: QApplication) -> bool:
+def _load(window: MainWindow, interactive: bool) -> bool:
     from app.core.bank import load_bank
     from app.storage.db import DatabaseError, open_database
     from app.storage.repositories import SqlAttemptStore, SqlBankIndex
@@ -51,7 +53,9 @@ def _load(window: MainWindow, app: QApplication) -> bool:
     try:
         engine = open_database(db_path)
     except DatabaseError as exc:
-        QMessageBox.critical(window, APP_DISPLAY_NAME, f"无法打开数据库：\n{exc}")
+        print(f"mockexam: {exc}", file=sys.stderr)
+        if interactive:
+            QMessageBox.critical(window, APP_DISPLAY_NAME, f"无法打开数据库：\n{exc}")
         return False
     load = load_bank([shipped_bank_dir()])
     SqlBankIndex(engine).sync_questions(load.questions)
@@ -80,7 +84,7 @@ def run_gui(quit_after_shown: bool = False) -> int:
     window.show()
 
     def load() -> None:
-        if not _load(window, app):
+        if not _load(window, interactive=not quit_after_shown):
             app.exit(2)
         elif quit_after_shown:
             app.processEvents()

@@ -26,7 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in CLI_COMMANDS:
         from app.cli import run
 
-        return run(args)
+        try:
+            return run(args)
+        except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
+            sys.stderr.close()
+            return 0
     options = parse_gui_args(args)
     if options.self_test:
         from app.selftest import run_self_test

@@ -76,14 +76,14 @@ def run_self_test() -> int:
     ]
     try:
         questions = _check_bank()
-    except Exception as exc:  # noqa: BLE001 - report every failure, never a traceback
+    except Exception as exc:
         print(f"self-test FAILED at bank: {exc}")
         return 1
     try:
         for name, step in steps:
             try:
                 print(f"ok   {name}: {step()}")
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 failures += 1
                 print(f"FAIL {name}: {type(exc).__name__}: {exc}")
     finally:

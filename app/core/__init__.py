@@ -1,1 +1,1 @@
-"""Pure-Python domain: models, bank parsing, exam assembly, scoring, clock. Standard library and PyYAML only."""
+"""Pure-Python domain: models, bank parsing, assembly, scoring, clock; stdlib and PyYAML only."""

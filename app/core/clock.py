@@ -15,7 +15,9 @@ class ExamClock:
     monotonic clock, so a wall-clock jump during the exam neither steals nor gives time.
     """
 
-    def __init__(self, deadline: float | None, wall: Clock = time.time, monotonic: Clock = time.monotonic) -> None:
+    def __init__(
+        self, deadline: float | None, wall: Clock = time.time, monotonic: Clock = time.monotonic
+    ) -> None:
         self.deadline = deadline
         self._monotonic = monotonic
         self._wall_anchor = wall()

@@ -42,7 +42,9 @@ def fraction_correct(question: Question, response: Response) -> float | None:
         case QuestionType.SINGLE:
             return float(response == question.correct_keys[0])
         case QuestionType.MULTIPLE:
-            return float(isinstance(response, list) and sorted(map(str, response)) == sorted(question.correct_keys))
+            return float(
+                isinstance(response, list) and sorted(map(str, response)) == sorted(question.correct_keys)
+            )
         case QuestionType.TRUEFALSE:
             return float(response is question.truth)
         case QuestionType.FILL:

@@ -68,14 +68,16 @@ class ExamSession:
         if self.result is not None:
             raise RuntimeError("the attempt is already submitted")
         self._responses[question.id] = response
-        self._unsaved[question.id] = Answer(question.id, question.content_hash, response, self.clock.now(), time_spent_ms)
+        self._unsaved[question.id] = Answer(
+            question.id, question.content_hash, response, self.clock.now(), time_spent_ms
+        )
         return self._flush()
 
     def _flush(self) -> SaveFailure | None:
         for question_id, answer in list(self._unsaved.items()):
             try:
                 self._store.save_answer(self.attempt_id, answer)
-            except Exception as exc:  # noqa: BLE001 - any storage fault: keep the answer, report it
+            except Exception as exc:
                 return SaveFailure(question_id, str(exc) or type(exc).__name__)
             del self._unsaved[question_id]
         return None

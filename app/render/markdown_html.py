@@ -33,7 +33,7 @@ class _NeutraliseExternal(Treeprocessor):
 
 
 class _SafeExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - the library's name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_NeutraliseExternal(md), "neutralise_external", 0)
@@ -59,8 +59,10 @@ class MarkdownRenderer:
         """Like to_html, with fill-in marks `{{n}}` drawn as numbered blanks."""
         html = self.to_html(text)
         return _BLANK_TOKEN.sub(
-            lambda m: f'<span style="color:#1565c0; text-decoration: underline;">&#160;({m.group(1)})&#160;'
-            f"&#160;&#160;&#160;&#160;&#160;&#160;</span>",
+            lambda m: (
+                f'<span style="color:#1565c0; text-decoration: underline;">&#160;({m.group(1)})&#160;'
+                f"&#160;&#160;&#160;&#160;&#160;&#160;</span>"
+            ),
             html,
         )
 

@@ -8,7 +8,9 @@ from html import escape
 from app.core.models import Question, QuestionType, Response
 from app.render.markdown_html import MarkdownRenderer, plain
 
-CJK_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+CJK_FONTS = (
+    "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+)
 PAGE_CSS = f"""
 body {{ font-family: {CJK_FONTS}; font-size: 11pt; line-height: 150%; }}
 pre {{ font-family: 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace; font-size: 10pt; }}
@@ -63,7 +65,8 @@ def inline_html(text: str) -> str:
 
 def question_page(question: Question, number: int, total: int) -> str:
     """The question as shown while answering."""
-    header = f"<p style='color:#666'>第 {number} / {total} 题 · {TYPE_LABELS[question.type]} · {escape(question.topic)}</p>"
+    label = f"第 {number} / {total} 题 · {TYPE_LABELS[question.type]} · {escape(question.topic)}"
+    header = f"<p style='color:#666'>{label}</p>"
     return page(header + stem_html(question))
 
 
@@ -72,7 +75,8 @@ def key_html(question: Question) -> str:
     match question.type:
         case QuestionType.SINGLE | QuestionType.MULTIPLE:
             items = "".join(
-                f"<li>{'✔ ' if c.correct else ''}<b>{c.key}.</b> {inline_html(c.text)}</li>" for c in question.choices
+                f"<li>{'✔ ' if c.correct else ''}<b>{c.key}.</b> {inline_html(c.text)}</li>"
+                for c in question.choices
             )
             return f"<p>正确答案：<b>{', '.join(question.correct_keys)}</b></p><ul>{items}</ul>"
         case QuestionType.TRUEFALSE:
@@ -84,7 +88,10 @@ def key_html(question: Question) -> str:
             rows = "".join(f"<li>{inline_html(item)}</li>" for item in question.order_items)
             return f"<p>正确顺序：</p><ol>{rows}</ol>"
         case QuestionType.MATCH:
-            rows = "".join(f"<tr><td>{inline_html(p.left)}</td><td>{inline_html(p.right)}</td></tr>" for p in question.pairs)
+            rows = "".join(
+                f"<tr><td>{inline_html(p.left)}</td><td>{inline_html(p.right)}</td></tr>"
+                for p in question.pairs
+            )
             return f"<p>正确配对：</p><table>{rows}</table>"
         case QuestionType.OPEN:
             points = "".join(f"<li>[{kp.weight:g}] {inline_html(kp.text)}</li>" for kp in question.key_points)
@@ -109,9 +116,10 @@ def response_text(question: Question, response: Response) -> str:
 
 def review_page(question: Question, response: Response, correct: bool | None) -> str:
     """The question with the user's answer, the key and the explanation."""
-    verdict = {True: "<b class='right'>✔ 回答正确</b>", False: "<b class='wrong'>✘ 回答错误</b>"}.get(
-        correct, "<b>待自评 (pending self-grading)</b>"
-    )
+    if correct is None:
+        verdict = "<b>待自评 (pending self-grading)</b>"
+    else:
+        verdict = "<b class='right'>✔ 回答正确</b>" if correct else "<b class='wrong'>✘ 回答错误</b>"
     return page(
         f"<p>{verdict}</p>{stem_html(question)}"
         f"<h3>你的答案</h3><p>{response_text(question, response)}</p>"

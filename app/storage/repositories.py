@@ -50,10 +50,12 @@ class SqlAttemptStore:
         statement = insert(AnswerRow).values(**values)
         statement = statement.on_conflict_do_update(
             index_elements=["attempt_id", "question_id"],
-            set_={k: statement.excluded[k] for k in ("content_hash", "response", "changed_at", "time_spent_ms")},
+            set_={
+                k: statement.excluded[k] for k in ("content_hash", "response", "changed_at", "time_spent_ms")
+            },
         )
         with Session(self._engine) as session:
-            session.exec(statement)  # type: ignore[call-overload]
+            session.exec(statement)
             session.commit()
 
     def finish_attempt(self, attempt_id: AttemptId, result: Result, finished_at: float) -> None:
@@ -145,7 +147,7 @@ class SqlBankIndex:
                 )
                 changed += 1
             if stored:
-                session.exec(delete(QuestionIndexRow).where(col(QuestionIndexRow.id).in_(list(stored))))  # type: ignore[call-overload]
+                session.exec(delete(QuestionIndexRow).where(col(QuestionIndexRow.id).in_(list(stored))))
                 changed += len(stored)
             session.commit()
         return changed

@@ -72,7 +72,9 @@ class MainWindow(QMainWindow):
         """Hand in the loaded bank and storage; the home page becomes ready."""
         self.services = services
         self.home.show_bank(services.questions, services.problems)
-        self.statusBar().showMessage(f"题库已加载：{len(services.questions)} 题 · 数据保存在 {services.data_location}")
+        self.statusBar().showMessage(
+            f"题库已加载：{len(services.questions)} 题 · 数据保存在 {services.data_location}"
+        )
         self.home_ready.emit()
 
     def current_page(self) -> Page:
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
         QMessageBox.warning(self, APP_DISPLAY_NAME, message)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window's geometry."""
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.sync()

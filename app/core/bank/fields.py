@@ -20,7 +20,9 @@ TRUE_WORDS = {"true", "对", "正确", "是", "t", "yes"}
 FALSE_WORDS = {"false", "错", "错误", "否", "f", "no"}
 
 
-def _items(block: Block, pattern: re.Pattern[str], what: str, sink: ProblemSink) -> list[tuple[int, list[str]]]:
+def _items(
+    block: Block, pattern: re.Pattern[str], what: str, sink: ProblemSink
+) -> list[tuple[int, list[str]]]:
     """Match every list item of a block as (line, groups); indented lines continue the last group."""
     items: list[tuple[int, list[str]]] = []
     for lineno, line in block.numbered():
@@ -57,7 +59,9 @@ def parse_options(block: Block, multiple: bool, sink: ProblemSink) -> tuple[Choi
     if correct == 0:
         sink.error(block.heading_line, "no-correct-option", "no option is marked correct with [x]")
     elif not multiple and correct > 1:
-        sink.error(block.heading_line, "several-correct", f"single choice needs exactly one [x], found {correct}")
+        sink.error(
+            block.heading_line, "several-correct", f"single choice needs exactly one [x], found {correct}"
+        )
     return choices
 
 
@@ -75,7 +79,9 @@ def parse_truth(block: Block, sink: ProblemSink) -> bool | None:
 def parse_blanks(block: Block, stem: str, stem_line: int, sink: ProblemSink) -> tuple[tuple[str, ...], ...]:
     """Numbered blanks with `|`-separated alternatives; they must match the stem's {{n}} marks."""
     blanks: list[tuple[str, ...]] = []
-    for lineno, (number, text) in _items(block, _NUMBERED, "a numbered blank like '1. answer | alternative'", sink):
+    for lineno, (number, text) in _items(
+        block, _NUMBERED, "a numbered blank like '1. answer | alternative'", sink
+    ):
         if int(number) != len(blanks) + 1:
             sink.error(lineno, "blank-numbering", f"blanks must be numbered 1, 2, 3…; got {number}")
         alternatives = tuple(a.strip() for a in text.split(" | ") if a.strip())

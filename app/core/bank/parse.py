@@ -60,10 +60,18 @@ def parse_question(
     for name in (*REQUIRED_SECTIONS[qtype], "explanation"):
         block = body.sections.get(name)
         if block is None or not block.text:
-            sink.error(front.body_start, "missing-section", f"a {qtype} question needs a non-empty '## {name.capitalize()}' section")
+            sink.error(
+                front.body_start,
+                "missing-section",
+                f"a {qtype} question needs a non-empty '## {name.capitalize()}' section",
+            )
     for name, block in body.sections.items():
         if name != "explanation" and name not in REQUIRED_SECTIONS[qtype]:
-            sink.error(block.heading_line, "unexpected-section", f"'## {name.capitalize()}' is not used by {qtype} questions")
+            sink.error(
+                block.heading_line,
+                "unexpected-section",
+                f"'## {name.capitalize()}' is not used by {qtype} questions",
+            )
     if sink.has_errors:
         return None
     key = _parse_key(qtype, body, sink)
@@ -111,7 +119,7 @@ def _check_front_matter(
     if not isinstance(qid, str) or not ID_PATTERN.match(qid):
         sink.error(line("id"), "bad-id", f"'id' must be a lowercase slug (a-z, 0-9, -), got {qid!r}")
     try:
-        qtype = QuestionType(v.get("type"))
+        qtype = QuestionType(str(v.get("type")))
     except ValueError:
         allowed = " | ".join(t.value for t in QuestionType)
         sink.error(line("type"), "unknown-type", f"unknown type {v.get('type')!r}; use one of {allowed}")
@@ -121,7 +129,9 @@ def _check_front_matter(
         sink.error(line("topic"), "bad-topic", "'topic' must be a non-empty string")
     difficulty = v.get("difficulty")
     if not isinstance(difficulty, int) or isinstance(difficulty, bool) or not 1 <= difficulty <= 5:
-        sink.error(line("difficulty"), "bad-difficulty", f"'difficulty' must be an integer 1-5, got {difficulty!r}")
+        sink.error(
+            line("difficulty"), "bad-difficulty", f"'difficulty' must be an integer 1-5, got {difficulty!r}"
+        )
     tags = _string_list(v, "tags", front, sink)
     facts = _string_list(v, "facts", front, sink, required=True)
     for fact in facts:

@@ -90,7 +90,4 @@ def split_body(lines: list[str], first_line: int, sink: ProblemSink) -> Body:
 
 def _closes(opener: str, line: str) -> bool:
     stripped = line.strip()
-    return (
-        stripped.startswith(opener[0] * len(opener))
-        and set(stripped) == {opener[0]}
-    )
+    return stripped.startswith(opener[0] * len(opener)) and set(stripped) == {opener[0]}

@@ -101,7 +101,7 @@ class ExamPage(QWidget):
         for keys, slot in bindings:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this page is visible
-            shortcut.activated.connect(slot)  # type: ignore[arg-type]
+            shortcut.activated.connect(slot)
 
     def begin(self, session: ExamSession) -> None:
         """Start showing `session` from its first question."""
@@ -144,7 +144,11 @@ class ExamPage(QWidget):
         self.go_to(self.index - 1)
 
     def _account_time(self) -> None:
-        if self.session is not None and self._shown_for.isValid() and 0 <= self.index < len(self.session.questions):
+        if (
+            self.session is not None
+            and self._shown_for.isValid()
+            and 0 <= self.index < len(self.session.questions)
+        ):
             qid = self.question.id
             self._time_spent[qid] = self._time_spent.get(qid, 0) + int(self._shown_for.restart())
 
@@ -176,7 +180,9 @@ class ExamPage(QWidget):
 
     def confirm(self, text: str) -> bool:
         """Ask the user yes/no; tests replace this method."""
-        answer = QMessageBox.question(self, "交卷", text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self, "交卷", text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_timer_expired(self) -> None:

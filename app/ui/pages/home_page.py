@@ -87,7 +87,8 @@ class HomePage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
         errors = sum(p.severity is Severity.ERROR for p in problems)
-        text = f"题库共 {len(questions)} 题，{len(totals)} 个主题；其中 {sum(playable.values())} 题可在考试中作答。"
+        playable_total = sum(playable.values())
+        text = f"题库共 {len(questions)} 题，{len(totals)} 个主题；其中 {playable_total} 题可在考试中作答。"
         if errors:
             text += f" 有 {errors} 个题目文件存在错误，已跳过（运行 mockexam bank check 查看）。"
         self.summary.setText(text)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.models import Result
 from app.core.session import ExamSession
@@ -70,4 +79,6 @@ class ResultPage(QWidget):
             return
         question = self._session.questions[row]
         mark = self._session.result.marks[row]
-        self.view.setHtml(review_page(question, self._session.response(question.id), None if mark.pending else mark.correct))
+        self.view.setHtml(
+            review_page(question, self._session.response(question.id), None if mark.pending else mark.correct)
+        )

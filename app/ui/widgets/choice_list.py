@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QCheckBox, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.models import Question, QuestionType, Response
 from app.render.question_html import inline_html
@@ -35,9 +43,9 @@ class ChoiceList(QWidget):
         """Show the options of `question`, checked as in `response`."""
         self._loading = True
         self._question = question
-        for _, button in self._buttons:
-            self._group.removeButton(button)
-            button.deleteLater()
+        for _, old in self._buttons:
+            self._group.removeButton(old)
+            old.deleteLater()
         while (item := self._layout.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()

@@ -17,6 +17,6 @@ class QuestionView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setObjectName("questionView")
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002, N802 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Refuse every external resource: questions cannot make the app reach the network or disk."""
         return None

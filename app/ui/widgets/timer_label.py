@@ -50,7 +50,9 @@ class TimerLabel(QLabel):
             self.setProperty("level", level)
             self.style().unpolish(self)
             self.style().polish(self)
-            self.setAccessibleDescription({"warn": "剩余不到 5 分钟", "urgent": "剩余不到 1 分钟"}.get(level, ""))
+            self.setAccessibleDescription(
+                {"warn": "剩余不到 5 分钟", "urgent": "剩余不到 1 分钟"}.get(level, "")
+            )
         if remaining <= 0 and not self._fired:
             self._fired = True
             self._timer.stop()
