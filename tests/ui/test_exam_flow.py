@@ -147,3 +147,15 @@ def test_single_choice_radio_is_exclusive(qtbot, window: MainWindow) -> None:
     _click_option(qtbot, buttons[2])
     assert [b.isChecked() for b in buttons] == [False, False, True]
     assert window.exam.choices.response() == "C"
+
+
+def test_switching_questions_leaves_only_the_new_options_visible(qtbot, window: MainWindow) -> None:
+    window.start_exam(window.home.blueprint())
+    seen_counts = []
+    for index in range(3):
+        window.exam.go_to(index)
+        choices = window.exam.choices
+        visible = [b for b in choices.findChildren(QAbstractButton) if b.isVisibleTo(choices)]
+        assert visible == window.exam.choices.buttons
+        seen_counts.append(len(visible))
+    assert len(set(seen_counts)) > 1  # the fixtures have 2, 3 and 3 options: the list really changed

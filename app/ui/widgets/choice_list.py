@@ -45,9 +45,9 @@ class ChoiceList(QWidget):
         self._question = question
         for _, old in self._buttons:
             self._group.removeButton(old)
-            old.deleteLater()
         while (item := self._layout.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
+                widget.hide()  # gone from the screen now; deleted when the event loop next runs
                 widget.deleteLater()
         self._buttons = []
         multiple = question.type is QuestionType.MULTIPLE
@@ -56,11 +56,13 @@ class ChoiceList(QWidget):
             hint = QLabel(f"（多选，共 {len(question.correct_keys)} 个正确选项）")
             hint.setObjectName("hint")
             self._layout.addWidget(hint)
+            hint.show()
         for key, label in self._options(question):
             button: QAbstractButton = QCheckBox(label) if multiple else QRadioButton(label)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self._group.addButton(button)
             self._layout.addWidget(button)
+            button.show()  # at once, in the same paint as the old options disappear
             self._buttons.append((key, button))
         self._layout.addStretch(1)
         self._check(response)
