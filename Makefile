@@ -27,6 +27,7 @@ lint: setup
 	$(VENV)/bin/mypy
 
 pytest: setup
+	@bash packaging/install-system-deps.sh --with-test-tools
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
 check-bank: setup

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages Qt 6 and Chinese text need, when they are missing and we may (root or sudo).
-# Usage: install-system-deps.sh [--with-xvfb]
+# Usage: install-system-deps.sh [--with-xvfb] [--with-test-tools]
 set -euo pipefail
 
 packages=(
@@ -9,9 +9,13 @@ packages=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6
   fonts-noto-cjk
 )
-if [[ "${1:-}" == "--with-xvfb" ]]; then
-  packages+=(xvfb xauth xdotool imagemagick)
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-xvfb) packages+=(xvfb xauth xdotool imagemagick) ;;
+    --with-test-tools) packages+=(golang-go) ;;  # runs the bank's Go "what does this print" questions
+    *) echo "install-system-deps: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-system-deps: not a Debian system; install Qt's X11/EGL libraries and a CJK font yourself." >&2
