@@ -24,7 +24,9 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}")
+        raise SystemExit(
+            f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
     return wall, usage.ru_maxrss / 1024
 
 
@@ -55,7 +57,9 @@ def main() -> int:
             if round_no >= args.warmup:
                 samples[name]["wall_s"].append(wall)
                 samples[name]["rss_mb"].append(rss)
-    report = {name: {metric: summarise(values) for metric, values in data.items()} for name, data in samples.items()}
+    report = {
+        name: {metric: summarise(values) for metric, values in data.items()} for name, data in samples.items()
+    }
     floor, app = report["qt_floor"], report["startup"]
     ratios = {metric: app[metric]["median"] / floor[metric]["median"] for metric in ("wall_s", "rss_mb")}
     print(f"{'figure':<22}{'median':>10}{'min':>10}{'max':>10}{'x floor':>10}")
@@ -63,7 +67,8 @@ def main() -> int:
         for metric in ("wall_s", "rss_mb"):
             row = report[name][metric]
             ratio = f"{ratios[metric]:.2f}x" if name == "startup" else "1.00x"
-            print(f"{name + ' ' + metric:<22}{row['median']:>10.3f}{row['min']:>10.3f}{row['max']:>10.3f}{ratio:>10}")
+            label = f"{name} {metric}"
+            print(f"{label:<22}{row['median']:>10.3f}{row['min']:>10.3f}{row['max']:>10.3f}{ratio:>10}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {"rounds": args.rounds, "python": sys.version.split()[0], "figures": report, "ratios": ratios}
     (RESULTS / "latest.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -7,22 +7,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("MOCKEXAM_HOME", tempfile.mkdtemp(prefix="mockexam-shots-"))
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from app.core.bank import load_bank  # noqa: E402
-from app.gui import _apply_look  # noqa: E402
-from app.paths import database_path, settings_path, shipped_bank_dir  # noqa: E402
-from app.storage.db import open_database  # noqa: E402
-from app.storage.repositories import SqlAttemptStore  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.services import AppServices  # noqa: E402
+from app.core.bank import load_bank
+from app.gui import _apply_look
+from app.paths import database_path, settings_path, shipped_bank_dir
+from app.storage.db import open_database
+from app.storage.repositories import SqlAttemptStore
+from app.ui.main_window import MainWindow
+from app.ui.services import AppServices
 
 
 def main(out_dir: Path) -> int:
     """Save home.png, exam.png and result.png into `out_dir`."""
+    os.environ.setdefault("MOCKEXAM_HOME", tempfile.mkdtemp(prefix="mockexam-shots-"))
     app = QApplication(sys.argv)
     _apply_look(app)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -30,7 +29,9 @@ def main(out_dir: Path) -> int:
     window = MainWindow(QSettings(str(settings_path()), QSettings.Format.IniFormat))
     window.resize(1100, 760)
     store = SqlAttemptStore(open_database(database_path()))
-    window.set_services(AppServices(load.questions, store, problems=load.problems, data_location="~/.local/share/MockExam"))
+    window.set_services(
+        AppServices(load.questions, store, problems=load.problems, data_location="~/.local/share/MockExam")
+    )
     window.show()
     app.processEvents()
     window.grab().save(str(out_dir / "home.png"))

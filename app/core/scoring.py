@@ -22,12 +22,21 @@ def normalize_output(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip("\n")
 
 
+REGEX_PREFIX = "re:"
+
+
+def regex_of(alternative: str) -> str | None:
+    """The pattern of a fill-in alternative written `re:PATTERN`, or None for a literal answer."""
+    return alternative[len(REGEX_PREFIX) :] if alternative.startswith(REGEX_PREFIX) else None
+
+
 def blank_matches(given: str, accepted: tuple[str, ...]) -> bool:
-    """Whether a fill-in answer matches one of the accepted alternatives (`/re/` is a regex)."""
+    """Whether a fill-in answer matches one of the accepted alternatives (`re:PATTERN` is a regex)."""
     value = normalize_text(given)
     for alt in accepted:
-        if len(alt) > 2 and alt.startswith("/") and alt.endswith("/"):
-            if re.fullmatch(alt[1:-1], given.strip(), flags=re.IGNORECASE):
+        pattern = regex_of(alt)
+        if pattern is not None:
+            if re.fullmatch(pattern, given.strip(), flags=re.IGNORECASE):
                 return True
         elif value == normalize_text(alt):
             return True
@@ -91,7 +100,8 @@ def key_response(question: Question) -> Response:
         case QuestionType.TRUEFALSE:
             return question.truth
         case QuestionType.FILL:
-            return [alts[0] for alts in question.blanks]
+            # a re: alternative is a pattern, not an answer: key the first literal one
+            return [next((a for a in alts if regex_of(a) is None), alts[0]) for alts in question.blanks]
         case QuestionType.ORDER:
             return list(range(len(question.order_items)))
         case QuestionType.MATCH:

@@ -41,7 +41,9 @@ def test_every_question_names_its_facts_seed_and_section() -> None:
         assert q.facts, q.id
         assert SEED_FILE.match(q.source), f"{q.id}: source {q.source!r}"
         assert q.section, q.id
-        assert any(f.rsplit(".", 1)[0] == q.section.split()[0] for f in q.facts), f"{q.id}: no fact of {q.section}"
+        assert any(f.rsplit(".", 1)[0] == q.section.split()[0] for f in q.facts), (
+            f"{q.id}: no fact of {q.section}"
+        )
 
 
 def test_ids_match_file_names_and_topic_folders() -> None:

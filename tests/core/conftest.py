@@ -37,6 +37,28 @@ def good(good_load: BankLoad) -> dict[str, Question]:
     return dict(good_load.by_id)
 
 
+class FakeClock:
+    """A settable time source, called like time.time or time.monotonic."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def wall() -> FakeClock:
+    """A fake wall clock (epoch seconds)."""
+    return FakeClock(1_700_000_000.0)
+
+
+@pytest.fixture
+def mono() -> FakeClock:
+    """A fake monotonic clock."""
+    return FakeClock(500.0)
+
+
 @pytest.fixture
 def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
     """Write text (or raw bytes) to a file under tmp_path and return its path."""

@@ -8,6 +8,7 @@ import string
 from app.core.bank.problems import ProblemSink
 from app.core.bank.sections import Block
 from app.core.models import Choice, KeyPoint, Pair
+from app.core.scoring import regex_of
 
 _OPTION = re.compile(r"^\s*[-*+]\s+\[( |x|X)\]\s+(.*\S)\s*$")
 _NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*\S)\s*$")
@@ -86,9 +87,10 @@ def parse_blanks(block: Block, stem: str, stem_line: int, sink: ProblemSink) -> 
             sink.error(lineno, "blank-numbering", f"blanks must be numbered 1, 2, 3…; got {number}")
         alternatives = tuple(a.strip() for a in text.split(" | ") if a.strip())
         for alt in alternatives:
-            if len(alt) > 2 and alt.startswith("/") and alt.endswith("/"):
+            pattern = regex_of(alt)
+            if pattern is not None:
                 try:
-                    re.compile(alt[1:-1])
+                    re.compile(pattern)
                 except re.error as exc:
                     sink.error(lineno, "bad-regex", f"invalid regular expression {alt}: {exc}")
         blanks.append(alternatives)

@@ -42,7 +42,8 @@ def split_front_matter(lines: list[str], sink: ProblemSink) -> FrontMatter | Non
         values = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        # libyaml puts an end-of-stream mark one line past the text; clamp it to the last YAML line
+        line = min(mark.line + 2, end) if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         sink.error(line, "bad-yaml", f"invalid YAML in front matter: {problem}")
         return None

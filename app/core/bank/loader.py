@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -101,8 +102,10 @@ def _load_file(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        sink.error(line, "bad-encoding", f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8")
+        # utf-8-sig reports offsets after a stripped BOM; count from the file's first byte
+        start = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        line = data[:start].count(b"\n") + 1
+        sink.error(line, "bad-encoding", f"not valid UTF-8 (byte {start}); save the file as UTF-8")
         result.problems.extend(sink.items)
         return None
     rel = path.relative_to(root)
