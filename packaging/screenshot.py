@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.core.bank import load_bank
+from app.core.scoring import key_response
 from app.gui import _apply_look
 from app.paths import database_path, settings_path, shipped_bank_dir
 from app.storage.db import open_database
@@ -37,15 +38,22 @@ def main(out_dir: Path) -> int:
     window.grab().save(str(out_dir / "home.png"))
     window.home.count.setValue(10)
     window.start_exam(window.home.blueprint())
-    for index in range(4):
-        window.exam.choices.toggle_index(index % 2)
+    session = window.exam.session
+    assert session is not None
+    for number, question in enumerate(session.questions[:8]):
+        key = key_response(question)
+        keys = ("A" if key else "B") if isinstance(key, bool) else key
+        if number == 5:  # one wrong answer, so the review shows both verdicts
+            keys = "B" if keys != "B" else "A"
+        for letter in keys if isinstance(keys, list) else [keys]:
+            window.exam.choices.toggle_index(ord(str(letter)) - ord("A"))
         window.exam.next()
     window.exam.go_to(1)
     app.processEvents()
     window.grab().save(str(out_dir / "exam.png"))
     window.exam.confirm = lambda text: True  # type: ignore[method-assign]
     window.exam.request_submit()
-    window.result.list.setCurrentRow(1)
+    window.result.list.setCurrentRow(5)
     app.processEvents()
     window.grab().save(str(out_dir / "result.png"))
     print(f"screenshots written to {out_dir}")

@@ -39,6 +39,7 @@ class ResultPage(QWidget):
         splitter.addWidget(self.list)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 760])
         self.home_button = QPushButton("返回首页")
         self.home_button.clicked.connect(self.home_requested)
         buttons = QHBoxLayout()
