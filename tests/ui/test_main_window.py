@@ -48,9 +48,10 @@ def test_topic_filter_limits_count(window: MainWindow) -> None:
     assert window.home.count.value() == 3
 
 
-def test_real_app_starts_and_quits_after_shown(tmp_path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MOCKEXAM_HOME": str(tmp_path / "home")}
-    done = subprocess.run(
+def _start_app(home: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real app headless until its home page is ready."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MOCKEXAM_HOME": str(home)}
+    return subprocess.run(
         [sys.executable, "-m", "app", "--quit-after-shown"],
         cwd=REPO_ROOT,
         env=env,
@@ -58,6 +59,10 @@ def test_real_app_starts_and_quits_after_shown(tmp_path) -> None:
         text=True,
         timeout=120,
     )
+
+
+def test_real_app_starts_and_quits_after_shown(tmp_path) -> None:
+    done = _start_app(tmp_path / "home")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "mockexam.sqlite3").is_file()
 
@@ -71,15 +76,7 @@ def test_newer_database_is_refused_with_a_message(tmp_path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA user_version = 999")
     before = db.read_bytes()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MOCKEXAM_HOME": str(home)}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "--quit-after-shown"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _start_app(home)
     assert done.returncode == 2
     assert "newer version" in done.stderr
     assert db.read_bytes() == before
