@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import traceback
 from types import TracebackType
@@ -11,10 +13,22 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
-from app.paths import data_dir, database_path, resources_dir, settings_path, shipped_bank_dir
+from app.core.models import Blueprint
+from app.paths import (
+    data_dir,
+    database_path,
+    resources_dir,
+    settings_path,
+    shipped_bank_dir,
+    shipped_presets_dir,
+    user_presets_dir,
+)
 from app.ui.main_window import MainWindow
 from app.ui.services import AppServices
 
+AUTOPILOT_ENV = (
+    "MOCKEXAM_AUTOPILOT"  # JSON: drive an exam headless, for the crash tests (see app/ui/autopilot.py)
+)
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
 
 
@@ -44,8 +58,21 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def _save_preset(blueprint: Blueprint) -> str:
+    from app.core.bank.blueprints import dump_blueprint
+
+    folder = user_presets_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    slug = re.sub(r"[^\w-]+", "-", blueprint.name).strip("-") or "preset"
+    path = folder / f"{slug}.yaml"
+    path.write_text(dump_blueprint(blueprint), encoding="utf-8")
+    return str(path)
+
+
 def _load(window: MainWindow, interactive: bool) -> bool:
     from app.core.bank import load_bank
+    from app.core.bank.blueprints import load_presets
+    from app.core.history import build_history
     from app.storage.db import DatabaseError, open_database
     from app.storage.repositories import SqlAttemptStore, SqlBankIndex
 
@@ -59,11 +86,18 @@ def _load(window: MainWindow, interactive: bool) -> bool:
         return False
     load = load_bank([shipped_bank_dir()])
     SqlBankIndex(engine).sync_questions(load.questions)
+    shipped = load_presets(shipped_presets_dir())
+    mine = load_presets(user_presets_dir(), shipped=False)
+    store = SqlAttemptStore(engine)
+    bank = {q.id: q for q in load.questions}
     window.set_services(
         AppServices(
             questions=load.questions,
-            store=SqlAttemptStore(engine),
-            problems=load.problems,
+            store=store,
+            problems=load.problems + shipped.problems + mine.problems,
+            presets=shipped.presets + mine.presets,
+            load_history=lambda: build_history(store.finished_attempts_with_answers(), bank),
+            save_preset=_save_preset,
             data_location=str(db_path.parent),
         )
     )
@@ -79,16 +113,22 @@ def run_gui(quit_after_shown: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     _apply_look(app)
-    window = MainWindow(QSettings(str(settings_path()), QSettings.Format.IniFormat))
+    autopilot_spec = os.environ.get(AUTOPILOT_ENV)
+    interactive = not quit_after_shown and not autopilot_spec
+    window = MainWindow(QSettings(str(settings_path()), QSettings.Format.IniFormat), interactive=interactive)
     _install_excepthook(window)
     window.show()
 
     def load() -> None:
-        if not _load(window, interactive=not quit_after_shown):
+        if not _load(window, interactive):
             app.exit(2)
         elif quit_after_shown:
             app.processEvents()
             app.quit()
+        elif autopilot_spec:
+            from app.ui.autopilot import Autopilot
+
+            window.autopilot = Autopilot(window, autopilot_spec)  # type: ignore[attr-defined]
 
     QTimer.singleShot(0, load)
     return app.exec()

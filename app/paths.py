@@ -40,6 +40,16 @@ def data_dir() -> Path:
     return path
 
 
+def shipped_presets_dir() -> Path:
+    """Exam presets that ship with the bank."""
+    return shipped_bank_dir() / "blueprints"
+
+
+def user_presets_dir() -> Path:
+    """Presets the user saved."""
+    return data_dir() / "presets"
+
+
 def database_path() -> Path:
     """The SQLite database holding attempts and the bank index."""
     return data_dir() / DB_NAME

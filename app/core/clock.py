@@ -22,16 +22,30 @@ class ExamClock:
         self._monotonic = monotonic
         self._wall_anchor = wall()
         self._mono_anchor = monotonic()
+        self.paused_at: float | None = None
 
     def now(self) -> float:
         """The current epoch time as this clock sees it."""
         return self._wall_anchor + (self._monotonic() - self._mono_anchor)
 
     def remaining(self) -> float | None:
-        """Seconds left, never below zero; None for an untimed exam."""
+        """Seconds left, never below zero (frozen while paused); None for an untimed exam."""
         if self.deadline is None:
             return None
-        return max(0.0, self.deadline - self.now())
+        return max(0.0, self.deadline - (self.paused_at if self.paused_at is not None else self.now()))
+
+    def pause(self) -> None:
+        """Stop the countdown."""
+        if self.paused_at is None:
+            self.paused_at = self.now()
+
+    def resume(self) -> float | None:
+        """Restart the countdown; the deadline moves by the paused time. Returns the new deadline."""
+        if self.paused_at is not None:
+            if self.deadline is not None:
+                self.deadline += self.now() - self.paused_at
+            self.paused_at = None
+        return self.deadline
 
     def expired(self) -> bool:
         """Whether the deadline has passed."""

@@ -29,8 +29,23 @@ class QuestionType(StrEnum):
     OUTPUT = "output"
 
 
-#: Types whose answer the app can take and grade in the exam page today.
-PLAYABLE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE})
+ALL_TYPES = frozenset(QuestionType)
+
+
+class Mode(StrEnum):
+    """Exam: feedback only at the end. Practice: check each answer as you go."""
+
+    EXAM = "exam"
+    PRACTICE = "practice"
+
+
+class Policy(StrEnum):
+    """How questions are chosen from the eligible pool."""
+
+    RANDOM = "random"
+    UNSEEN = "unseen"  # never seen first, then least recently seen
+    WRONG = "wrong"  # only questions in the wrong-question book
+    WEAKEST = "weakest"  # topics with the lowest recent accuracy get more questions
 
 
 @dataclass(frozen=True)
@@ -96,14 +111,34 @@ class Question:
 
 @dataclass(frozen=True)
 class Blueprint:
-    """What an exam is made of: how many questions, from where, for how long."""
+    """What an exam is made of: how many questions, from where, for how long, and how it is run."""
 
     name: str
     count: int
     duration_s: int | None
-    topics: tuple[str, ...] = ()
-    types: frozenset[QuestionType] = PLAYABLE_TYPES
+    topics: tuple[str, ...] = ()  # only these topics (empty: all); weights name topics too
+    types: frozenset[QuestionType] = ALL_TYPES
     pass_ratio: float = 0.6
+    weights: tuple[tuple[str, float], ...] = ()  # topic -> weight; quotas by largest remainder
+    tags: tuple[str, ...] = ()  # only questions with at least one of these tags (empty: any)
+    difficulty: tuple[int, int] = (1, 5)
+    mode: Mode = Mode.EXAM
+    policy: Policy = Policy.RANDOM
+    shuffle_questions: bool = True
+    shuffle_options: bool = True
+    allow_pause: bool | None = None  # None: allowed in practice, not in exams
+    partial_credit: bool = False  # multiple choice: right picks minus wrong picks over correct count
+    description: str = ""
+
+    @property
+    def pause_allowed(self) -> bool:
+        """Whether the clock may be paused."""
+        return self.mode is Mode.PRACTICE if self.allow_pause is None else self.allow_pause
+
+    @property
+    def topic_filter(self) -> frozenset[str]:
+        """Topics the exam draws from (empty: all)."""
+        return frozenset(self.topics) | frozenset(t for t, _ in self.weights)
 
 
 @dataclass(frozen=True)
@@ -189,6 +224,8 @@ class AttemptRecord:
     max_score: float | None = None
     mode: str = "exam"
     answers: dict[QuestionId, Answer] = field(default_factory=dict)
+    flagged: frozenset[QuestionId] = frozenset()
+    finish_reason: str | None = None  # "user", "clock" (time ran out), "deadline" (found expired at start)
 
     @property
     def finished(self) -> bool:

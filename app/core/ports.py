@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from app.core.models import Answer, AttemptId, AttemptRecord, Exam, Question, Result
+from app.core.models import Answer, AttemptId, AttemptRecord, Exam, Question, QuestionId, Result
 
 
 class AttemptStore(Protocol):
@@ -19,8 +19,30 @@ class AttemptStore(Protocol):
         """Insert or replace the answer to one question of an attempt (its own small transaction)."""
         ...
 
-    def finish_attempt(self, attempt_id: AttemptId, result: Result, finished_at: float) -> None:
-        """Mark an attempt submitted with its score."""
+    def finish_attempt(
+        self, attempt_id: AttemptId, result: Result, finished_at: float, reason: str = "user"
+    ) -> None:
+        """Mark an attempt submitted with its score and why ("user", "clock", "deadline")."""
+        ...
+
+    def save_flags(self, attempt_id: AttemptId, flagged: Iterable[QuestionId]) -> None:
+        """The questions flagged for review."""
+        ...
+
+    def update_deadline(self, attempt_id: AttemptId, deadline: float | None) -> None:
+        """Move the deadline (after a pause)."""
+        ...
+
+    def update_question_ids(self, attempt_id: AttemptId, question_ids: Sequence[QuestionId]) -> None:
+        """The attempt's questions in order."""
+        ...
+
+    def open_attempts(self) -> Sequence[AttemptRecord]:
+        """Unsubmitted attempts with their answers, newest first."""
+        ...
+
+    def finished_attempts_with_answers(self) -> Sequence[AttemptRecord]:
+        """Submitted attempts with their answers, oldest first."""
         ...
 
     def load_attempt(self, attempt_id: AttemptId) -> AttemptRecord | None:

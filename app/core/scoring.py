@@ -43,17 +43,22 @@ def blank_matches(given: str, accepted: tuple[str, ...]) -> bool:
     return False
 
 
-def fraction_correct(question: Question, response: Response) -> float | None:
-    """The share of the question answered right, 0..1; None when it waits for self-grading."""
+def fraction_correct(question: Question, response: Response, partial: bool = False) -> float | None:
+    """The share of the question answered right, 0..1; None when it waits for self-grading.
+
+    `partial` gives multiple choice partial credit: (right picks - wrong picks) / correct options, never below 0.
+    """
     if response is None or response in ("", [], {}):
         return None if question.type is QuestionType.OPEN else 0.0
     match question.type:
         case QuestionType.SINGLE:
             return float(response == question.correct_keys[0])
         case QuestionType.MULTIPLE:
-            return float(
-                isinstance(response, list) and sorted(map(str, response)) == sorted(question.correct_keys)
-            )
+            picked = set(map(str, response)) if isinstance(response, list) else set()
+            correct = set(question.correct_keys)
+            if partial:
+                return max(0.0, (len(picked & correct) - len(picked - correct)) / len(correct))
+            return float(picked == correct)
         case QuestionType.TRUEFALSE:
             return float(response is question.truth)
         case QuestionType.FILL:
@@ -76,9 +81,9 @@ def fraction_correct(question: Question, response: Response) -> float | None:
     return 0.0  # pragma: no cover - every type is handled above
 
 
-def grade(question: Question, response: Response) -> Mark:
+def grade(question: Question, response: Response, partial: bool = False) -> Mark:
     """The mark for one response."""
-    fraction = fraction_correct(question, response)
+    fraction = fraction_correct(question, response, partial)
     if fraction is None:
         return Mark(question.id, 0.0, question.points, pending=True)
     return Mark(question.id, round(question.points * fraction, 4), question.points)
@@ -86,7 +91,8 @@ def grade(question: Question, response: Response) -> Mark:
 
 def grade_exam(exam: Exam, responses: Mapping[QuestionId, Response]) -> Result:
     """Marks for every question of an exam; unanswered questions score zero."""
-    marks = tuple(grade(q, responses.get(q.id)) for q in exam.questions)
+    partial = exam.blueprint.partial_credit
+    marks = tuple(grade(q, responses.get(q.id), partial) for q in exam.questions)
     return Result(marks, exam.blueprint.pass_ratio)
 
 

@@ -1,13 +1,27 @@
-"""A live exam: responses saved as they change, the clock, and submission. Qt-free, driven by the ui."""
+"""A live attempt: responses saved as they change, flags, practice checks, pause, follow-ups and submission."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.clock import ExamClock
-from app.core.models import Answer, AttemptId, Exam, Question, QuestionId, Response, Result
+from app.core.layout import QuestionLayout, layout_for
+from app.core.models import (
+    Answer,
+    AttemptId,
+    AttemptRecord,
+    Blueprint,
+    Exam,
+    Mark,
+    Mode,
+    Question,
+    QuestionId,
+    Response,
+    Result,
+)
 from app.core.ports import AttemptStore
-from app.core.scoring import grade_exam
+from app.core.scoring import grade, grade_exam
 
 
 @dataclass(frozen=True)
@@ -18,32 +32,87 @@ class SaveFailure:
     detail: str
 
 
+def is_empty(response: Response) -> bool:
+    """Whether a response says nothing (unanswered)."""
+    if isinstance(response, list):
+        return not response
+    if isinstance(response, dict):
+        return not any(response.values())
+    if isinstance(response, str):
+        return not response.strip()
+    return response is None
+
+
 class ExamSession:
     """One attempt in progress. Every response is handed to the store at once."""
 
-    def __init__(self, exam: Exam, store: AttemptStore, clock: ExamClock, attempt_id: AttemptId) -> None:
+    def __init__(
+        self,
+        exam: Exam,
+        store: AttemptStore,
+        clock: ExamClock,
+        attempt_id: AttemptId,
+        bank: Mapping[QuestionId, Question] | None = None,
+    ) -> None:
         self.exam = exam
         self.attempt_id = attempt_id
         self.clock = clock
-        self._store = store
-        self._responses: dict[QuestionId, Response] = {}
-        self._unsaved: dict[QuestionId, Answer] = {}
+        self.questions: list[Question] = list(exam.questions)
+        self.flagged: set[QuestionId] = set()
+        self.checked: dict[QuestionId, Mark] = {}
         self.result: Result | None = None
+        self.finish_reason: str | None = None
+        self._store = store
+        self._bank = bank or {}
+        self._responses: dict[QuestionId, Response] = {}
+        self._saved_at: dict[QuestionId, float] = {}
+        self._unsaved: dict[QuestionId, Answer] = {}
 
     @classmethod
-    def start(cls, exam: Exam, store: AttemptStore, clock: ExamClock) -> ExamSession:
+    def start(
+        cls,
+        exam: Exam,
+        store: AttemptStore,
+        clock: ExamClock,
+        bank: Mapping[QuestionId, Question] | None = None,
+    ) -> ExamSession:
         """Store a new attempt (deadline = now + duration) and open a session on it."""
         started = clock.now()
         duration = exam.blueprint.duration_s
-        deadline = started + duration if duration else None
-        clock.deadline = deadline
-        attempt_id = store.start_attempt(exam, started, deadline)
-        return cls(exam, store, clock, attempt_id)
+        clock.deadline = started + duration if duration else None
+        attempt_id = store.start_attempt(exam, started, clock.deadline)
+        return cls(exam, store, clock, attempt_id, bank)
+
+    @classmethod
+    def resume(
+        cls, record: AttemptRecord, bank: Mapping[QuestionId, Question], store: AttemptStore, clock: ExamClock
+    ) -> ExamSession:
+        """Reopen a stored, unsubmitted attempt with its answers, flags and deadline.
+
+        Questions no longer in the bank are left out; their saved answers stay in the database.
+        """
+        questions = tuple(bank[q] for q in record.question_ids if q in bank)
+        clock.deadline = record.deadline
+        session = cls(Exam(record.blueprint, record.seed, questions), store, clock, record.id, bank)
+        for qid, answer in record.answers.items():
+            session._responses[qid] = answer.response
+            session._saved_at[qid] = answer.changed_at
+        session.flagged = {q for q in record.flagged if q in {x.id for x in questions}}
+        return session
 
     @property
-    def questions(self) -> tuple[Question, ...]:
-        """The exam's questions in order."""
-        return self.exam.questions
+    def blueprint(self) -> Blueprint:
+        """The blueprint the attempt was drawn from."""
+        return self.exam.blueprint
+
+    @property
+    def practice(self) -> bool:
+        """Whether answers may be checked one by one."""
+        return self.exam.blueprint.mode is Mode.PRACTICE
+
+    def layout(self, question: Question) -> QuestionLayout:
+        """Option and item orders for this attempt (stable across restarts)."""
+        return layout_for(question, self.exam.seed, self.exam.blueprint.shuffle_options)
 
     def response(self, question_id: QuestionId) -> Response:
         """The current response to a question (None when unanswered)."""
@@ -51,7 +120,7 @@ class ExamSession:
 
     def is_answered(self, question_id: QuestionId) -> bool:
         """Whether the question has a non-empty response."""
-        return self._responses.get(question_id) not in (None, "", [], {})
+        return not is_empty(self._responses.get(question_id))
 
     @property
     def answered_count(self) -> int:
@@ -59,19 +128,33 @@ class ExamSession:
         return sum(self.is_answered(q.id) for q in self.questions)
 
     @property
+    def unanswered(self) -> list[int]:
+        """Indexes of the questions without a response."""
+        return [i for i, q in enumerate(self.questions) if not self.is_answered(q.id)]
+
+    @property
     def unsaved_count(self) -> int:
         """Responses kept in memory because storage refused them."""
         return len(self._unsaved)
+
+    @property
+    def last_saved_at(self) -> float | None:
+        """When the most recent answer was saved."""
+        return max(self._saved_at.values(), default=None)
 
     def record(self, question: Question, response: Response, time_spent_ms: int = 0) -> SaveFailure | None:
         """Keep a response and write it through; a failure is returned, never raised."""
         if self.result is not None:
             raise RuntimeError("the attempt is already submitted")
+        if question.id in self.checked:
+            return None  # a checked practice answer is final
         self._responses[question.id] = response
-        self._unsaved[question.id] = Answer(
-            question.id, question.content_hash, response, self.clock.now(), time_spent_ms
-        )
-        return self._flush()
+        now = self.clock.now()
+        self._unsaved[question.id] = Answer(question.id, question.content_hash, response, now, time_spent_ms)
+        failure = self._flush()
+        if not is_empty(response):
+            self._reveal_followups(question)
+        return failure
 
     def _flush(self) -> SaveFailure | None:
         for question_id, answer in list(self._unsaved.items()):
@@ -80,13 +163,67 @@ class ExamSession:
             except Exception as exc:
                 return SaveFailure(question_id, str(exc) or type(exc).__name__)
             del self._unsaved[question_id]
+            self._saved_at[question_id] = answer.changed_at
         return None
 
-    def submit(self) -> Result:
+    def _reveal_followups(self, parent: Question) -> None:
+        present = {q.id for q in self.questions}
+        position = self.questions.index(parent) + 1
+        added = False
+        for followup_id in parent.followups:
+            followup = self._bank.get(followup_id)
+            if followup is not None and followup_id not in present:
+                self.questions.insert(position, followup)
+                present.add(followup_id)
+                position += 1
+                added = True
+        if added:
+            self._store.update_question_ids(self.attempt_id, [q.id for q in self.questions])
+
+    def toggle_flag(self, question_id: QuestionId) -> bool:
+        """Flag or unflag a question for review; returns whether it is flagged now."""
+        if question_id in self.flagged:
+            self.flagged.discard(question_id)
+        else:
+            self.flagged.add(question_id)
+        self._store.save_flags(self.attempt_id, self.flagged)
+        return question_id in self.flagged
+
+    def check(self, question: Question) -> Mark:
+        """Practice mode: grade one answer now; it cannot be changed afterwards."""
+        if not self.practice:
+            raise RuntimeError("answers can be checked only in practice mode")
+        mark = grade(question, self._responses.get(question.id), self.exam.blueprint.partial_credit)
+        self.checked[question.id] = mark
+        return mark
+
+    @property
+    def pause_allowed(self) -> bool:
+        """Whether this attempt's blueprint lets the clock stop."""
+        return self.exam.blueprint.pause_allowed
+
+    def pause(self) -> None:
+        """Stop the clock (only where the blueprint allows it)."""
+        if not self.pause_allowed:
+            raise RuntimeError("pause is not allowed in this exam")
+        self.clock.pause()
+
+    def resume_clock(self) -> None:
+        """Restart the clock and store the moved deadline."""
+        before = self.clock.deadline
+        after = self.clock.resume()
+        if after != before:
+            self._store.update_deadline(self.attempt_id, after)
+
+    def submit(self, reason: str = "user", finished_at: float | None = None) -> Result:
         """Grade the responses as they stand and store the result (idempotent)."""
         if self.result is None:
             self._flush()
-            result = grade_exam(self.exam, self._responses)
-            self._store.finish_attempt(self.attempt_id, result, self.clock.now())
+            exam = Exam(self.exam.blueprint, self.exam.seed, tuple(self.questions))
+            result = grade_exam(exam, self._responses)
+            self._store.finish_attempt(
+                self.attempt_id, result, self.clock.now() if finished_at is None else finished_at, reason
+            )
             self.result = result
+            self.finish_reason = reason
         return self.result

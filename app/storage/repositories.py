@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Engine
@@ -30,6 +30,7 @@ class SqlAttemptStore:
             started_at=started_at,
             deadline=deadline,
             max_score=exam.max_score,
+            mode=exam.blueprint.mode.value,
         )
         with Session(self._engine) as session:
             session.add(row)
@@ -58,17 +59,45 @@ class SqlAttemptStore:
             session.exec(statement)
             session.commit()
 
-    def finish_attempt(self, attempt_id: AttemptId, result: Result, finished_at: float) -> None:
-        """Mark an attempt submitted with its score."""
+    def finish_attempt(
+        self, attempt_id: AttemptId, result: Result, finished_at: float, reason: str = "user"
+    ) -> None:
+        """Mark an attempt submitted with its score and why it was finished."""
         with Session(self._engine) as session:
-            row = session.get(AttemptRow, attempt_id)
-            if row is None:
-                raise KeyError(f"no attempt {attempt_id}")
+            row = self._row(session, attempt_id)
             row.finished_at = finished_at
             row.score = result.score
             row.max_score = result.max_score
+            row.finish_reason = reason
             session.add(row)
             session.commit()
+
+    def save_flags(self, attempt_id: AttemptId, flagged: Iterable[QuestionId]) -> None:
+        """The questions flagged for review."""
+        self._update(attempt_id, flagged=json.dumps(sorted(flagged)))
+
+    def update_deadline(self, attempt_id: AttemptId, deadline: float | None) -> None:
+        """Move the deadline (a pause extends it by the paused time)."""
+        self._update(attempt_id, deadline=deadline)
+
+    def update_question_ids(self, attempt_id: AttemptId, question_ids: Sequence[QuestionId]) -> None:
+        """The attempt's questions in order (follow-ups are inserted as they are revealed)."""
+        self._update(attempt_id, question_ids=json.dumps(list(question_ids)))
+
+    def _update(self, attempt_id: AttemptId, **values: object) -> None:
+        with Session(self._engine) as session:
+            row = self._row(session, attempt_id)
+            for key, value in values.items():
+                setattr(row, key, value)
+            session.add(row)
+            session.commit()
+
+    @staticmethod
+    def _row(session: Session, attempt_id: AttemptId) -> AttemptRow:
+        row = session.get(AttemptRow, attempt_id)
+        if row is None:
+            raise KeyError(f"no attempt {attempt_id}")
+        return row
 
     def load_attempt(self, attempt_id: AttemptId) -> AttemptRecord | None:
         """An attempt with its answers, or None."""
@@ -86,8 +115,26 @@ class SqlAttemptStore:
             return [_record(row, ()) for row in rows]
 
     def open_attempts(self) -> Sequence[AttemptRecord]:
-        """Attempts started but never submitted, newest first."""
-        return [a for a in self.list_attempts() if not a.finished]
+        """Attempts started but never submitted, newest first, with their answers."""
+        with Session(self._engine) as session:
+            statement = select(AttemptRow).where(col(AttemptRow.finished_at).is_(None))
+            rows = session.exec(statement.order_by(col(AttemptRow.started_at).desc())).all()
+            ids = [AttemptId(r.id) for r in rows if r.id is not None]
+        return [record for i in ids if (record := self.load_attempt(i)) is not None]
+
+    def finished_attempts_with_answers(self) -> Sequence[AttemptRecord]:
+        """Every submitted attempt with its answers, oldest first (the history the policies learn from)."""
+        with Session(self._engine) as session:
+            rows = session.exec(
+                select(AttemptRow)
+                .where(col(AttemptRow.finished_at).is_not(None))
+                .order_by(col(AttemptRow.finished_at))
+            ).all()
+            answers = session.exec(select(AnswerRow)).all()
+            by_attempt: dict[int, list[AnswerRow]] = {}
+            for answer in answers:
+                by_attempt.setdefault(answer.attempt_id, []).append(answer)
+            return [_record(row, by_attempt.get(row.id or 0, [])) for row in rows]
 
 
 def _record(row: AttemptRow, answers: Sequence[AnswerRow]) -> AttemptRecord:
@@ -103,6 +150,8 @@ def _record(row: AttemptRow, answers: Sequence[AnswerRow]) -> AttemptRecord:
         score=row.score,
         max_score=row.max_score,
         mode=row.mode,
+        flagged=frozenset(QuestionId(q) for q in json.loads(row.flagged)),
+        finish_reason=row.finish_reason,
         answers={
             QuestionId(a.question_id): Answer(
                 QuestionId(a.question_id),

@@ -45,6 +45,11 @@ STEPS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX ix_answer_question ON answer (question_id)",
         "CREATE INDEX ix_attempt_started ON attempt (started_at)",
     ),
+    # 3: flagged questions survive a restart; why an attempt was finished.
+    (
+        "ALTER TABLE attempt ADD COLUMN flagged TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE attempt ADD COLUMN finish_reason TEXT",
+    ),
 )
 
 LATEST_VERSION = len(STEPS)

@@ -36,6 +36,8 @@ class AttemptRow(SQLModel, table=True):
     score: float | None = None
     max_score: float | None = None
     mode: str = "exam"
+    flagged: str = "[]"
+    finish_reason: str | None = None
 
 
 class AnswerRow(SQLModel, table=True):

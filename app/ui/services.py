@@ -1,14 +1,24 @@
-"""What the composition root hands the ui: the loaded bank, the attempt store and a clock factory."""
+"""What the composition root hands the ui: the bank, presets, the attempt store, history and a clock."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.core.assembly import History
+from app.core.bank.blueprints import Preset
 from app.core.bank.problems import Problem
 from app.core.clock import ExamClock
-from app.core.models import Question
+from app.core.models import Blueprint, Question, QuestionId
 from app.core.ports import AttemptStore
+
+
+def _no_history() -> History:
+    return History()
+
+
+def _cannot_save(_blueprint: Blueprint) -> str:
+    raise OSError("saving presets is not available")
 
 
 @dataclass
@@ -19,4 +29,12 @@ class AppServices:
     store: AttemptStore
     make_clock: Callable[[], ExamClock] = field(default=lambda: ExamClock(None))
     problems: list[Problem] = field(default_factory=list)
+    presets: list[Preset] = field(default_factory=list)
+    load_history: Callable[[], History] = _no_history
+    save_preset: Callable[[Blueprint], str] = _cannot_save  # returns where it was saved
     data_location: str = ""
+
+    @property
+    def bank(self) -> dict[QuestionId, Question]:
+        """Questions by id."""
+        return {q.id: q for q in self.questions}

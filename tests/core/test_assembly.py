@@ -85,7 +85,8 @@ def test_eligible_filters_by_topic_and_type_and_sorts_by_id() -> None:
         _question(2, "k8s", QuestionType.MULTIPLE),
         _question(0, "go", QuestionType.TRUEFALSE),
     ]
-    blueprint = Blueprint("bp", 1, None, topics=("go",))
+    choice_types = frozenset({QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE})
+    blueprint = Blueprint("bp", 1, None, topics=("go",), types=choice_types)
     assert [q.id for q in eligible(bank, blueprint)] == ["q000", "q003"]
     everything = Blueprint("bp", 1, None, types=frozenset(QuestionType))
     assert [q.id for q in eligible(bank, everything)] == ["q000", "q001", "q002", "q003"]
@@ -96,7 +97,7 @@ def test_too_small_bank_reports_available_and_requested() -> None:
         _question(9, "go", QuestionType.OPEN)
     ]
     with pytest.raises(BankTooSmallError) as info:
-        assemble(bank, Blueprint("bp", 4, None), seed=1)
+        assemble(bank, Blueprint("bp", 4, None, types=frozenset({QuestionType.SINGLE})), seed=1)
     assert (info.value.available, info.value.requested) == (3, 4)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pytest
 
@@ -29,6 +29,10 @@ class MemoryStore:
         self.answers: dict[QuestionId, Answer] = {}
         self.save_calls: list[QuestionId] = []
         self.finished: list[tuple[AttemptId, Result, float]] = []
+        self.reasons: list[str] = []
+        self.flags: list[set[QuestionId]] = []
+        self.deadlines: list[float | None] = []
+        self.question_ids: list[list[QuestionId]] = []
         self.failing = False
 
     def start_attempt(self, exam: Exam, started_at: float, deadline: float | None) -> AttemptId:
@@ -42,8 +46,26 @@ class MemoryStore:
             raise OSError("disk full")
         self.answers[answer.question_id] = answer
 
-    def finish_attempt(self, attempt_id: AttemptId, result: Result, finished_at: float) -> None:
+    def finish_attempt(
+        self, attempt_id: AttemptId, result: Result, finished_at: float, reason: str = "user"
+    ) -> None:
         self.finished.append((attempt_id, result, finished_at))
+        self.reasons.append(reason)
+
+    def save_flags(self, attempt_id: AttemptId, flagged: Iterable[QuestionId]) -> None:
+        self.flags.append(set(flagged))
+
+    def update_deadline(self, attempt_id: AttemptId, deadline: float | None) -> None:
+        self.deadlines.append(deadline)
+
+    def update_question_ids(self, attempt_id: AttemptId, question_ids: Sequence[QuestionId]) -> None:
+        self.question_ids.append(list(question_ids))
+
+    def open_attempts(self) -> Sequence[AttemptRecord]:
+        return []
+
+    def finished_attempts_with_answers(self) -> Sequence[AttemptRecord]:
+        return []
 
     def load_attempt(self, attempt_id: AttemptId) -> AttemptRecord | None:
         return None

@@ -65,7 +65,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def window(qtbot, settings: QSettings, services: AppServices) -> MainWindow:
-    win = MainWindow(settings)
+    win = MainWindow(settings, interactive=False)  # no modal dialog may block a test
     qtbot.addWidget(win)
     win.set_services(services)
     win.show()

@@ -1,6 +1,9 @@
-"""ExamPage: one question at a time, a navigator, the countdown and submission."""
+"""ExamPage: one question at a time, answer widgets for every type, the countdown, review and submission."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,26 +14,53 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.models import Question, Response
-from app.core.session import ExamSession, SaveFailure
-from app.render.question_html import question_page
-from app.ui.widgets.choice_list import ChoiceList
+from app.core.models import Question, QuestionType, Response
+from app.core.session import ExamSession
+from app.render.question_html import question_page, review_page
+from app.ui.widgets.answers.base import AnswerWidget
+from app.ui.widgets.answers.choice_answer import ChoiceAnswer
+from app.ui.widgets.answers.fill_answer import FillAnswer
+from app.ui.widgets.answers.match_answer import MatchAnswer
+from app.ui.widgets.answers.order_answer import OrderAnswer
+from app.ui.widgets.answers.text_answer import TextAnswer
 from app.ui.widgets.navigator import Navigator
 from app.ui.widgets.question_view import QuestionView
+from app.ui.widgets.review_panel import ReviewPanel
+from app.ui.widgets.shortcuts_dialog import ShortcutsDialog
 from app.ui.widgets.timer_label import TimerLabel
 
-OPTION_KEYS = "ABCDEFGH"
+OPTION_LETTERS = "ABCDEGH"  # F flags, so option F is reached with 6
+WIDGET_FOR_TYPE: dict[QuestionType, type[AnswerWidget]] = {
+    QuestionType.SINGLE: ChoiceAnswer,
+    QuestionType.MULTIPLE: ChoiceAnswer,
+    QuestionType.TRUEFALSE: ChoiceAnswer,
+    QuestionType.FILL: FillAnswer,
+    QuestionType.ORDER: OrderAnswer,
+    QuestionType.MATCH: MatchAnswer,
+    QuestionType.OPEN: TextAnswer,
+    QuestionType.OUTPUT: TextAnswer,
+}
+
+
+class Screen:
+    """Indexes of the page's inner stack."""
+
+    QUESTION = 0
+    PAUSED = 1
+    REVIEW = 2
 
 
 class ExamPage(QWidget):
-    """Drives an ExamSession: shows questions, records every answer change, submits."""
+    """Drives an ExamSession; every answer change goes to the session, which saves it at once."""
 
-    submitted = Signal(bool)  # True when submitted by the clock
+    submitted = Signal(str)  # the reason: "user" or "clock"
     save_failed = Signal(str)
+    notice = Signal(str)  # short messages for the status bar (time warnings)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,80 +68,142 @@ class ExamPage(QWidget):
         self.index = 0
         self._shown_for = QElapsedTimer()
         self._time_spent: dict[str, int] = {}
+        self._widgets: dict[type[AnswerWidget], AnswerWidget] = {}
+        self.zoom_level = 0
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.progress = QLabel()
+        self.budget = QLabel()
+        self.budget.setObjectName("hint")
         self.timer = TimerLabel()
         self.timer.expired.connect(self._on_timer_expired)
+        self.timer.level_changed.connect(self._on_timer_level_changed)
+        self.navigator = Navigator()
+        self.navigator.jump_requested.connect(self.go_to)
         self.view = QuestionView()
-        self.choices = ChoiceList()
-        self.choices.response_changed.connect(self._on_choices_response_changed)
+        self.answers = QStackedWidget()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.choices)
+        scroll.setWidget(self.answers)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 270])
         splitter.setChildrenCollapsible(False)
-        self.navigator = Navigator()
-        self.navigator.jump_requested.connect(self.go_to)
         self.prev_button = QPushButton("← 上一题 (P)")
         self.next_button = QPushButton("下一题 (N) →")
-        self.submit_button = QPushButton("交卷 (Ctrl+Enter)")
-        self.submit_button.setObjectName("primary")
+        self.flag_button = QPushButton("标记 (F)")
+        self.flag_button.setCheckable(True)
+        self.check_button = QPushButton("检查答案 (Ctrl+K)")
+        self.pause_button = QPushButton("暂停 (Ctrl+P)")
+        self.review_button = QPushButton("交卷… (Ctrl+Enter)")
+        self.review_button.setObjectName("primary")
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
-        self.submit_button.clicked.connect(self.request_submit)
+        self.flag_button.clicked.connect(self.toggle_flag)
+        self.check_button.clicked.connect(self.check_answer)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.review_button.clicked.connect(self.open_review)
+        self.review = ReviewPanel()
+        self.review.jump_requested.connect(self._on_review_jump_requested)
+        self.review.back_requested.connect(self.close_review)
+        self.review.submit_requested.connect(self.request_submit)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self._question_screen(splitter))
+        self.screens.addWidget(self._paused_screen())
+        self.screens.addWidget(self.review)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.budget)
+        header.addSpacing(12)
         header.addWidget(self.progress)
-        header.addSpacing(16)
+        header.addSpacing(12)
         header.addWidget(self.timer)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.prev_button)
-        buttons.addWidget(self.next_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.screens, 1)
+        self._install_shortcuts()
+
+    def _question_screen(self, splitter: QSplitter) -> QWidget:
+        buttons = QHBoxLayout()
+        for button in (self.prev_button, self.next_button, self.flag_button, self.check_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.review_button)
+        screen = QWidget()
+        layout = QVBoxLayout(screen)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigator)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self._install_shortcuts()
+        return screen
+
+    def _paused_screen(self) -> QWidget:
+        screen = QWidget()
+        screen.setObjectName("pausedCover")
+        label = QLabel("已暂停\n计时已停止，题目已隐藏。")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setObjectName("pageTitle")
+        resume = QPushButton("继续 (Ctrl+P)")
+        resume.setObjectName("primary")
+        resume.clicked.connect(self.toggle_pause)
+        layout = QVBoxLayout(screen)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(resume, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        return screen
 
     def _install_shortcuts(self) -> None:
-        bindings: list[tuple[str, object]] = [
+        bindings: list[tuple[str, Callable[[], object]]] = [
             ("N", self.next),
             ("P", self.previous),
+            ("Right", self.next),
+            ("Left", self.previous),
             ("PgDown", self.next),
             ("PgUp", self.previous),
             ("Alt+Right", self.next),
             ("Alt+Left", self.previous),
-            ("Ctrl+Return", self.request_submit),
-            ("Ctrl+Enter", self.request_submit),
+            ("F", self.toggle_flag),
+            ("Ctrl+K", self.check_answer),
+            ("Ctrl+P", self.toggle_pause),
+            ("Ctrl+Return", self._on_ctrl_enter),
+            ("Ctrl+Enter", self._on_ctrl_enter),
+            ("Escape", self.close_review),
+            ("F1", self.show_shortcuts),
+            ("?", self.show_shortcuts),
+            ("Ctrl+=", lambda: self.zoom(1)),
+            ("Ctrl++", lambda: self.zoom(1)),
+            ("Ctrl+-", lambda: self.zoom(-1)),
+            ("Ctrl+0", lambda: self.zoom(0)),
         ]
         for number in range(1, 9):
-            bindings.append((str(number), lambda n=number: self.choices.toggle_index(n - 1)))
-        for offset, letter in enumerate(OPTION_KEYS):
-            if letter not in "NP":
-                bindings.append((letter, lambda i=offset: self.choices.toggle_index(i)))
+            bindings.append((str(number), partial(self.pick, number - 1)))
+        for letter in OPTION_LETTERS:
+            bindings.append((letter, partial(self.pick, "ABCDEFGH".index(letter))))
         for keys, slot in bindings:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this page is visible
             shortcut.activated.connect(slot)
 
+    # --- starting and showing ------------------------------------------------------------------------
+
     def begin(self, session: ExamSession) -> None:
-        """Start showing `session` from its first question."""
+        """Show `session` from its first unanswered question (its first question when new)."""
         self.session = session
         self._time_spent = {}
-        self.title.setText(session.exam.blueprint.name)
+        blueprint = session.blueprint
+        mode = "练习" if session.practice else "考试"
+        self.title.setText(f"{blueprint.name} · {mode} · 种子 {session.exam.seed}")
+        self.check_button.setVisible(session.practice)
+        self.pause_button.setVisible(session.pause_allowed and session.clock.deadline is not None)
         self.navigator.set_count(len(session.questions))
         self.timer.start(session.clock)
+        self.screens.setCurrentIndex(Screen.QUESTION)
         self.index = -1
-        self.go_to(0)
+        unanswered = session.unanswered
+        self.go_to(unanswered[0] if unanswered and len(unanswered) < len(session.questions) else 0)
 
     @property
     def question(self) -> Question:
@@ -119,29 +211,88 @@ class ExamPage(QWidget):
         assert self.session is not None
         return self.session.questions[self.index]
 
+    @property
+    def answer(self) -> AnswerWidget:
+        """The answer widget on screen."""
+        widget = self.answers.currentWidget()
+        assert isinstance(widget, AnswerWidget)
+        return widget
+
+    def _widget_for(self, question: Question) -> AnswerWidget:
+        kind = WIDGET_FOR_TYPE[question.type]
+        if kind not in self._widgets:
+            widget = kind()
+            widget.response_changed.connect(self._on_answer_response_changed)
+            self._widgets[kind] = widget
+            self.answers.addWidget(widget)
+        return self._widgets[kind]
+
     def go_to(self, index: int) -> None:
         """Show question `index` (0-based), keeping track of the time spent on the one left."""
         if self.session is None or not 0 <= index < len(self.session.questions):
             return
+        if 0 <= self.index < len(self.session.questions):
+            self.answer.flush()
         self._account_time()
         self.index = index
         question = self.question
-        total = len(self.session.questions)
-        self.view.setHtml(question_page(question, index + 1, total))
-        self.choices.set_question(question, self.session.response(question.id))
+        self.screens.setCurrentIndex(Screen.QUESTION)
+        self._show_question_text()
+        widget = self._widget_for(question)
+        self.answers.setCurrentWidget(widget)
+        widget.set_question(question, self.session.layout(question), self.session.response(question.id))
+        widget.set_locked(question.id in self.session.checked or self.session.result is not None)
+        self.flag_button.setChecked(question.id in self.session.flagged)
+        self.check_button.setEnabled(question.id not in self.session.checked)
         self.prev_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < total - 1)
+        self.next_button.setEnabled(index < len(self.session.questions) - 1)
         self._refresh_progress()
-        self.choices.focus_first()
+        widget.focus_first()
         self._shown_for.start()
+
+    def _show_question_text(self) -> None:
+        assert self.session is not None
+        question = self.question
+        mark = self.session.checked.get(question.id)
+        if mark is None:
+            html = question_page(question, self.index + 1, len(self.session.questions))
+        else:
+            html = review_page(
+                question, self.session.response(question.id), None if mark.pending else mark.correct
+            )
+        scroll = self.view.verticalScrollBar().value()
+        self.view.setHtml(html)
+        if mark is not None:
+            self.view.verticalScrollBar().setValue(scroll)
 
     def next(self) -> None:
         """Move to the next question."""
-        self.go_to(self.index + 1)
+        if self.screens.currentIndex() == Screen.QUESTION:
+            self.go_to(self.index + 1)
 
     def previous(self) -> None:
         """Move to the previous question."""
-        self.go_to(self.index - 1)
+        if self.screens.currentIndex() == Screen.QUESTION:
+            self.go_to(self.index - 1)
+
+    def pick(self, index: int) -> None:
+        """Keyboard 1-8 / A-H."""
+        if self.screens.currentIndex() == Screen.QUESTION and self.session is not None:
+            self.answer.pick(index)
+
+    def zoom(self, step: int) -> None:
+        """Larger (+1), smaller (-1) or default (0) question text."""
+        change = -self.zoom_level if step == 0 else step
+        self.view.zoomIn(change)
+        self.zoom_level += change
+
+    def show_shortcuts(self) -> None:
+        """The shortcuts overlay (non-blocking; Esc closes it)."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # --- answering -----------------------------------------------------------------------------------
 
     def _account_time(self) -> None:
         if (
@@ -154,29 +305,135 @@ class ExamPage(QWidget):
 
     def _refresh_progress(self) -> None:
         assert self.session is not None
-        answered = [self.session.is_answered(q.id) for q in self.session.questions]
-        self.navigator.update_states(answered, self.index)
+        session = self.session
+        answered = [session.is_answered(q.id) for q in session.questions]
+        flagged = [q.id in session.flagged for q in session.questions]
+        if self.navigator.count != len(session.questions):
+            self.navigator.set_count(len(session.questions))  # follow-ups were revealed
+        self.navigator.update_states(answered, flagged, self.index)
         self.progress.setText(f"已答 {sum(answered)} / {len(answered)}")
+        self._refresh_budget()
 
-    def _on_choices_response_changed(self, response: Response) -> None:
+    def _refresh_budget(self) -> None:
+        if self.session is None or not 0 <= self.index < len(self.session.questions):
+            return
+        question = self.question
+        spent = (
+            self._time_spent.get(question.id, 0)
+            + (self._shown_for.elapsed() if self._shown_for.isValid() else 0)
+        ) // 1000
+        if question.time:
+            over = " · 已超出建议用时" if spent > question.time else ""
+            self.budget.setText(f"本题建议 {question.time} 秒 · 已用 {spent} 秒{over}")
+        else:
+            self.budget.setText(f"本题已用 {spent} 秒")
+
+    def _on_answer_response_changed(self, response: Response) -> None:
         if self.session is None or self.session.result is not None:
             return
+        if self.sender() is not self.answer:
+            return  # a widget that is no longer shown flushing late: its question was saved when it left
         self._account_time()
-        failure: SaveFailure | None = self.session.record(
-            self.question, response, self._time_spent.get(self.question.id, 0)
-        )
+        failure = self.session.record(self.question, response, self._time_spent.get(self.question.id, 0))
         if failure is not None:
             self.save_failed.emit(f"答案暂存在内存中，写入数据库失败：{failure.detail}")
         self._refresh_progress()
 
+    def toggle_flag(self) -> None:
+        """Flag or unflag the question on screen."""
+        if self.session is None or self.screens.currentIndex() != Screen.QUESTION:
+            return
+        flagged = self.session.toggle_flag(self.question.id)
+        self.flag_button.setChecked(flagged)
+        self._refresh_progress()
+
+    def check_answer(self) -> None:
+        """Practice mode: show right/wrong, the key and the explanation; the answer is then final."""
+        if (
+            self.session is None
+            or not self.session.practice
+            or self.screens.currentIndex() != Screen.QUESTION
+        ):
+            return
+        self.answer.flush()
+        self.session.check(self.question)
+        self.answer.set_locked(True)
+        self.check_button.setEnabled(False)
+        self._show_question_text()
+
+    # --- time ----------------------------------------------------------------------------------------
+
+    def toggle_pause(self) -> None:
+        """Pause (cover the question, stop the clock) or resume, where the blueprint allows it."""
+        if self.session is None or not self.session.pause_allowed or self.session.result is not None:
+            return
+        if self.screens.currentIndex() == Screen.PAUSED:
+            self.session.resume_clock()
+            self.timer.start(self.session.clock)
+            self.screens.setCurrentIndex(Screen.QUESTION)
+            self._shown_for.start()
+            self.answer.focus_first()
+        else:
+            self.answer.flush()
+            self._account_time()
+            self._shown_for.invalidate()
+            self.session.pause()
+            self.timer.refresh()
+            self.screens.setCurrentIndex(Screen.PAUSED)
+
+    def _on_timer_level_changed(self, level: str) -> None:
+        message = {"warn": "还剩不到 5 分钟。", "urgent": "还剩不到 1 分钟！"}.get(level)
+        if message:
+            self.notice.emit(message)
+        self._refresh_budget()
+
+    def _on_timer_expired(self) -> None:
+        if self.session is not None and self.session.result is None:
+            self._submit("clock")
+
+    # --- review and submit ---------------------------------------------------------------------------
+
+    def _on_ctrl_enter(self) -> None:
+        if self.screens.currentIndex() == Screen.REVIEW:
+            self.request_submit()
+        else:
+            self.open_review()
+
+    def open_review(self) -> None:
+        """The review-before-submit screen."""
+        if (
+            self.session is None
+            or self.session.result is not None
+            or self.screens.currentIndex() == Screen.PAUSED
+        ):
+            return
+        self.answer.flush()
+        self._account_time()
+        session = self.session
+        titles = [_short_title(q) for q in session.questions]
+        flagged = [i for i, q in enumerate(session.questions) if q.id in session.flagged]
+        self.review.show_state(titles, session.unanswered, flagged)
+        self.screens.setCurrentIndex(Screen.REVIEW)
+
+    def close_review(self) -> None:
+        """Back from the review screen to the question."""
+        if self.screens.currentIndex() == Screen.REVIEW:
+            self.screens.setCurrentIndex(Screen.QUESTION)
+            self.answer.focus_first()
+
+    def _on_review_jump_requested(self, index: int) -> None:
+        self.screens.setCurrentIndex(Screen.QUESTION)
+        self.go_to(index)
+
     def request_submit(self) -> None:
-        """Submit after confirming, if some questions are still unanswered."""
+        """Submit; with unanswered questions, ask once with their count."""
         if self.session is None or self.session.result is not None:
             return
-        unanswered = len(self.session.questions) - self.session.answered_count
+        self.answer.flush()
+        unanswered = len(self.session.unanswered)
         if unanswered and not self.confirm(f"还有 {unanswered} 题未作答，确定交卷吗？"):
             return
-        self._submit(by_clock=False)
+        self._submit("user")
 
     def confirm(self, text: str) -> bool:
         """Ask the user yes/no; tests replace this method."""
@@ -185,13 +442,29 @@ class ExamPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _on_timer_expired(self) -> None:
-        if self.session is not None and self.session.result is None:
-            self._submit(by_clock=True)
+    def flush(self) -> None:
+        """Send any answer still held back by the widget (before closing the window)."""
+        if (
+            self.session is not None
+            and self.session.result is None
+            and 0 <= self.index < len(self.session.questions)
+        ):
+            self.answer.flush()
 
-    def _submit(self, by_clock: bool) -> None:
+    def _submit(self, reason: str) -> None:
         assert self.session is not None
+        self.flush()
         self._account_time()
         self.timer.stop()
-        self.session.submit()
-        self.submitted.emit(by_clock)
+        self.session.submit(reason)
+        self.screens.setCurrentIndex(Screen.QUESTION)
+        self.submitted.emit(reason)
+
+
+def _short_title(question: Question) -> str:
+    """The first line of the stem, without Markdown marks, cut to fit a list row."""
+    line = next(
+        (ln.strip() for ln in question.stem.splitlines() if ln.strip() and not ln.startswith("```")), ""
+    )
+    line = line.replace("`", "").replace("**", "")
+    return line[:48] + ("…" if len(line) > 48 else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,8 +53,8 @@ class ResultPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-    def show_result(self, session: ExamSession, by_clock: bool) -> None:
-        """Fill the page from a submitted session."""
+    def show_result(self, session: ExamSession, reason: str) -> None:
+        """Fill the page from a submitted session; `reason` says who submitted it."""
         assert session.result is not None
         self._session = session
         result: Result = session.result
@@ -61,7 +63,10 @@ class ResultPage(QWidget):
             f"得分 {result.score:g} / {result.max_score:g}（{result.ratio:.0%}）· {verdict}"
         )
         right = sum(m.correct for m in result.marks)
-        note = "时间到，已按当时保存的答案自动交卷。 " if by_clock else ""
+        note = {
+            "clock": "时间到，已按当时保存的答案自动交卷。 ",
+            "deadline": f"上次关闭时考试仍未交卷，已在截止时间自动交卷，答案截至 {_saved_at(session)}。 ",
+        }.get(reason, "")
         self.details.setText(
             f"{note}答对 {right} / {len(result.marks)} 题 · 及格线 {result.pass_ratio:.0%} · "
             f"记录编号 {session.attempt_id} · 随机种子 {session.exam.seed}"
@@ -83,3 +88,8 @@ class ResultPage(QWidget):
         self.view.setHtml(
             review_page(question, self._session.response(question.id), None if mark.pending else mark.correct)
         )
+
+
+def _saved_at(session: ExamSession) -> str:
+    saved = session.last_saved_at
+    return time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"

@@ -39,12 +39,22 @@ class Navigator(QScrollArea):
             self.buttons.append(button)
         self._layout.addStretch(1)
 
-    def update_states(self, answered: list[bool], current: int) -> None:
-        """Style each button as answered / unanswered and mark the current one."""
+    @property
+    def count(self) -> int:
+        """How many questions the strip shows."""
+        return len(self.buttons)
+
+    def update_states(self, answered: list[bool], flagged: list[bool], current: int) -> None:
+        """Style each button as current / answered / unanswered, and mark flagged ones."""
         for index, button in enumerate(self.buttons):
             state = "current" if index == current else "answered" if answered[index] else "unanswered"
-            if button.property("state") != state:
+            mark = "flagged" if flagged[index] else ""
+            if button.property("state") != state or button.property("flag") != mark:
                 button.setProperty("state", state)
+                button.setProperty("flag", mark)
+                button.setText(f"{index + 1}{'⚑' if mark else ''}")
+                status = ("已答" if answered[index] else "未答") + ("，已标记" if mark else "")
+                button.setAccessibleName(f"第 {index + 1} 题，{status}")
                 button.style().unpolish(button)
                 button.style().polish(button)
         if 0 <= current < len(self.buttons):

@@ -15,6 +15,7 @@ class TimerLabel(QLabel):
     """Repaints `deadline - now` a few times a second; the clock, not the timer, keeps the time."""
 
     expired = Signal()
+    level_changed = Signal(str)  # "normal", "warn" (5 minutes left), "urgent" (1 minute left)
 
     def __init__(self, parent: QWidget | None = None, interval_ms: int = 250) -> None:
         super().__init__(parent)
@@ -29,6 +30,7 @@ class TimerLabel(QLabel):
         """Count down on `clock`; an untimed exam shows 不限时."""
         self._clock = clock
         self._fired = False
+        self.setProperty("level", None)
         self.refresh()
         if clock.deadline is not None:
             self._timer.start()
@@ -53,6 +55,7 @@ class TimerLabel(QLabel):
             self.setAccessibleDescription(
                 {"warn": "剩余不到 5 分钟", "urgent": "剩余不到 1 分钟"}.get(level, "")
             )
+            self.level_changed.emit(level)
         if remaining <= 0 and not self._fired:
             self._fired = True
             self._timer.stop()

@@ -1,8 +1,11 @@
-"""ChoiceList: radio buttons, check boxes or true/false for the choice-type questions."""
+"""ChoiceAnswer: radio buttons, check boxes or true/false, in the attempt's shuffled option order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from html import unescape
+from re import sub
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -13,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.layout import QuestionLayout
 from app.core.models import Question, QuestionType, Response
 from app.render.question_html import inline_html
+from app.ui.widgets.answers.base import AnswerWidget
 
-TRUEFALSE_KEYS = ("T", "F")
+LETTERS = "ABCDEFGH"
 
 
-class ChoiceList(QWidget):
-    """Answer widget for single, multiple and true/false questions; emits the response on every change."""
-
-    response_changed = Signal(object)
+class ChoiceAnswer(AnswerWidget):
+    """Single, multiple and true/false; shown letters follow the shuffle, responses keep the file's keys."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,11 +39,16 @@ class ChoiceList(QWidget):
 
     @property
     def buttons(self) -> list[QAbstractButton]:
-        """The option buttons in display order (tests and shortcuts use them)."""
+        """The option buttons in display order."""
         return [button for _, button in self._buttons]
 
-    def set_question(self, question: Question, response: Response) -> None:
-        """Show the options of `question`, checked as in `response`."""
+    @property
+    def keys(self) -> list[str]:
+        """The file keys of the options, in display order."""
+        return [key for key, _ in self._buttons]
+
+    def set_question(self, question: Question, layout: QuestionLayout, response: Response) -> None:
+        """Rebuild the buttons for `question` in the layout's order."""
         self._loading = True
         self._question = question
         for _, old in self._buttons:
@@ -53,11 +61,12 @@ class ChoiceList(QWidget):
         multiple = question.type is QuestionType.MULTIPLE
         self._group.setExclusive(not multiple)
         if multiple:
-            hint = QLabel(f"（多选，共 {len(question.correct_keys)} 个正确选项）")
+            hint = QLabel(f"（多选：选出全部 {len(question.correct_keys)} 个正确选项）")
             hint.setObjectName("hint")
             self._layout.addWidget(hint)
             hint.show()
-        for key, label in self._options(question):
+        for shown, (key, text) in enumerate(self._options(question, layout)):
+            label = f"{LETTERS[shown]}. {text}"
             button: QAbstractButton = QCheckBox(label) if multiple else QRadioButton(label)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self._group.addButton(button)
@@ -69,40 +78,40 @@ class ChoiceList(QWidget):
         self._loading = False
 
     @staticmethod
-    def _options(question: Question) -> list[tuple[str, str]]:
+    def _options(question: Question, layout: QuestionLayout) -> list[tuple[str, str]]:
         if question.type is QuestionType.TRUEFALSE:
-            return [("T", "A. 正确 (true)"), ("F", "B. 错误 (false)")]
-        return [(c.key, f"{c.key}. {_plain_label(c.text)}") for c in question.choices]
+            return [("T", "正确 (true)"), ("F", "错误 (false)")]
+        order = layout.options or tuple(range(len(question.choices)))
+        return [(question.choices[i].key, _plain_label(question.choices[i].text)) for i in order]
 
     def _check(self, response: Response) -> None:
-        chosen: set[str]
         if isinstance(response, bool):
             chosen = {"T" if response else "F"}
         elif isinstance(response, list):
             chosen = {str(r) for r in response}
-        elif isinstance(response, str):
-            chosen = {response}
         else:
-            chosen = set()
+            chosen = {response} if isinstance(response, str) else set()
         for key, button in self._buttons:
             button.setChecked(key in chosen)
 
-    def toggle_index(self, index: int) -> None:
-        """Pick option `index` (0-based) as a keyboard shortcut does; toggles for multiple choice."""
-        if 0 <= index < len(self._buttons):
-            button = self._buttons[index][1]
-            button.setChecked(not button.isChecked() if isinstance(button, QCheckBox) else True)
-            button.setFocus()
+    def pick(self, index: int) -> bool:
+        """Choose option `index` as shown (toggles in multiple choice)."""
+        if not 0 <= index < len(self._buttons) or not self.isEnabled():
+            return False
+        button = self._buttons[index][1]
+        button.setChecked(not button.isChecked() if isinstance(button, QCheckBox) else True)
+        button.setFocus()
+        return True
 
     def focus_first(self) -> None:
-        """Put keyboard focus on the checked option, or the first one."""
+        """Focus the checked option, or the first one."""
         checked = [b for b in self.buttons if b.isChecked()]
         target = checked[0] if checked else self.buttons[0] if self.buttons else None
         if target is not None:
             target.setFocus()
 
     def response(self) -> Response:
-        """The response the buttons show now."""
+        """The file keys of the checked options, in the shape the question type stores."""
         if self._question is None:
             return None
         chosen = [key for key, button in self._buttons if button.isChecked()]
@@ -110,18 +119,14 @@ class ChoiceList(QWidget):
             return sorted(chosen) or None
         if not chosen:
             return None
-        if self._question.type is QuestionType.TRUEFALSE:
-            return chosen[0] == "T"
-        return chosen[0]
+        return chosen[0] == "T" if self._question.type is QuestionType.TRUEFALSE else chosen[0]
 
-    def _on_group_button_toggled(self, _button: QAbstractButton, _checked: bool) -> None:
-        if not self._loading:
+    def _on_group_button_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        # an exclusive group toggles the old button off and the new one on: report once, on the "on"
+        if not self._loading and (checked or not self._group.exclusive()):
             self.response_changed.emit(self.response())
 
 
 def _plain_label(markdown_text: str) -> str:
     """Button labels are plain text: Markdown inline code and emphasis reduced to their words."""
-    from html import unescape
-    from re import sub
-
     return unescape(sub(r"<[^>]+>", "", inline_html(markdown_text))).replace("&", "&&")

@@ -1,0 +1,1 @@
+"""Answer widgets, one per kind of question, behind the AnswerWidget interface."""
