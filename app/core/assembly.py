@@ -61,7 +61,7 @@ def eligible(
 
 
 def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int]:
-    """Split `total` in proportion to `weights`: floors first, the rest to the largest fractions (ties by key)."""
+    """Split `total` by `weights`: floors first, the rest to the largest fractions (ties by key)."""
     positive = {k: w for k, w in weights.items() if w > 0}
     if not positive or total <= 0:
         return dict.fromkeys(weights, 0)
@@ -75,7 +75,7 @@ def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int
 
 
 def allocate(total: int, weights: Mapping[str, float], capacity: Mapping[str, int]) -> dict[str, int]:
-    """Quotas per key, as close to the weights as capacity allows; what a full key cannot take goes to the others."""
+    """Quotas per key, close to the weights as capacity allows; a full key's excess goes to the others."""
     quotas = dict.fromkeys(weights, 0)
     remaining = total
     open_keys = {k for k, w in weights.items() if w > 0 and capacity.get(k, 0) > 0}
@@ -127,7 +127,7 @@ def new_seed() -> int:
 def assemble(
     questions: Iterable[Question], blueprint: Blueprint, seed: int, history: History | None = None
 ) -> Exam:
-    """Draw `blueprint.count` distinct eligible questions; the same seed, bank and history give the same exam."""
+    """Draw `blueprint.count` distinct eligible questions; same seed, bank and history, same exam."""
     rng = random.Random(seed)
     pool = eligible(questions, blueprint, history)
     if blueprint.policy is Policy.WRONG and 0 < len(pool) < blueprint.count:

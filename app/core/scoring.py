@@ -46,7 +46,7 @@ def blank_matches(given: str, accepted: tuple[str, ...]) -> bool:
 def fraction_correct(question: Question, response: Response, partial: bool = False) -> float | None:
     """The share of the question answered right, 0..1; None when it waits for self-grading.
 
-    `partial` gives multiple choice partial credit: (right picks - wrong picks) / correct options, never below 0.
+    `partial`: multiple choice earns (right picks - wrong picks) / correct options, never below 0.
     """
     if response is None or response in ("", [], {}):
         return None if question.type is QuestionType.OPEN else 0.0

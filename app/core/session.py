@@ -1,4 +1,4 @@
-"""A live attempt: responses saved as they change, flags, practice checks, pause, follow-ups and submission."""
+"""A live attempt: responses saved as they change, flags, practice checks, pause, follow-ups, submit."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Started by app.gui when MOCKEXAM_AUTOPILOT holds a JSON spec such as
 `{"count": 8, "seconds": 600, "interval_ms": 40}`. It resumes the newest open attempt if there is one,
 else starts a new exam, then answers one unanswered question per tick. It prints, one per line, flushed:
-`started ID DEADLINE`, `resumed ID ANSWERED DEADLINE`, `saved ID QUESTION_ID RESPONSE_JSON`, `all-answered ID`.
+`started ID DEADLINE`, `resumed ID ANSWERED DEADLINE`, `saved ID QID RESPONSE_JSON`, `all-answered ID`.
 """
 
 from __future__ import annotations

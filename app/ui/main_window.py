@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction("键盘快捷键 (F1)").triggered.connect(self.exam.show_shortcuts)
 
     def set_services(self, services: AppServices) -> None:
-        """Hand in the loaded bank and storage; open attempts are resumed or submitted; setup becomes ready."""
+        """Hand in the bank and storage; open attempts are resumed or submitted; setup becomes ready."""
         self.services = services
         history = services.load_history()
         self.setup.show_bank(services.questions, services.problems, services.presets, history)
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.exam.begin(session)
 
     def _handle_open_attempts(self) -> None:
-        """Submit attempts whose deadline passed while the app was closed; offer to resume the newest other."""
+        """Submit attempts whose deadline passed while the app was closed; offer to resume the newest."""
         assert self.services is not None
         expired: list[ExamSession] = []
         resumable: ExamSession | None = None
