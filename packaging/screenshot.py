@@ -1,61 +1,82 @@
-"""Render the README screenshots: the real main window on the shipped bank, home, exam and result pages."""
+"""Render the README screenshots: the real main window on the shipped bank, page by page."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.core.bank import load_bank
+from app.core.bank.blueprints import load_presets
+from app.core.models import Mode, QuestionType
 from app.core.scoring import key_response
 from app.gui import _apply_look
-from app.paths import database_path, settings_path, shipped_bank_dir
+from app.paths import database_path, settings_path, shipped_bank_dir, shipped_presets_dir
 from app.storage.db import open_database
 from app.storage.repositories import SqlAttemptStore
 from app.ui.main_window import MainWindow
 from app.ui.services import AppServices
+from app.ui.widgets.answers.choice_answer import ChoiceAnswer
 
 
 def main(out_dir: Path) -> int:
-    """Save home.png, exam.png and result.png into `out_dir`."""
+    """Save setup.png, exam.png, practice.png, review.png and result.png into `out_dir`."""
     os.environ.setdefault("MOCKEXAM_HOME", tempfile.mkdtemp(prefix="mockexam-shots-"))
     app = QApplication(sys.argv)
     _apply_look(app)
     out_dir.mkdir(parents=True, exist_ok=True)
     load = load_bank([shipped_bank_dir()])
-    window = MainWindow(QSettings(str(settings_path()), QSettings.Format.IniFormat))
-    window.resize(1100, 760)
     store = SqlAttemptStore(open_database(database_path()))
+    window = MainWindow(QSettings(str(settings_path()), QSettings.Format.IniFormat), interactive=False)
+    window.resize(1100, 760)
+    presets = load_presets(shipped_presets_dir()).presets
     window.set_services(
-        AppServices(load.questions, store, problems=load.problems, data_location="~/.local/share/MockExam")
+        AppServices(load.questions, store, problems=load.problems, presets=presets, data_location="~/.local/share/MockExam")
     )
     window.show()
-    app.processEvents()
-    window.grab().save(str(out_dir / "home.png"))
-    window.home.count.setValue(10)
-    window.start_exam(window.home.blueprint())
+
+    def shot(name: str) -> None:
+        app.processEvents()
+        window.grab().save(str(out_dir / name))
+
+    shot("setup.png")
+    go = next(p.blueprint for p in presets if "Go" in p.blueprint.name)
+    window.start_exam(replace(go, count=10))
     session = window.exam.session
     assert session is not None
-    for number, question in enumerate(session.questions[:8]):
-        key = key_response(question)
-        keys = ("A" if key else "B") if isinstance(key, bool) else key
-        if number == 5:  # one wrong answer, so the review shows both verdicts
-            keys = "B" if keys != "B" else "A"
-        for letter in keys if isinstance(keys, list) else [keys]:
-            window.exam.choices.toggle_index(ord(str(letter)) - ord("A"))
-        window.exam.next()
-    window.exam.go_to(1)
-    app.processEvents()
-    window.grab().save(str(out_dir / "exam.png"))
+    for number, question in enumerate(session.questions[:7]):
+        window.exam.go_to(number)
+        widget = window.exam.answer
+        if isinstance(widget, ChoiceAnswer) and number != 4:
+            key = key_response(question)
+            keys = ["T" if key else "F"] if isinstance(key, bool) else key if isinstance(key, list) else [key]
+            for file_key in keys:
+                widget.pick(widget.keys.index(str(file_key)))
+    session.toggle_flag(session.questions[2].id)
+    target = next((i for i, q in enumerate(session.questions) if q.type in (QuestionType.MATCH, QuestionType.ORDER)), 1)
+    window.exam.go_to(target)
+    shot("exam.png")
+    window.exam.open_review()
+    shot("review.png")
     window.exam.confirm = lambda text: True  # type: ignore[method-assign]
     window.exam.request_submit()
-    window.result.list.setCurrentRow(5)
-    app.processEvents()
-    window.grab().save(str(out_dir / "result.png"))
+    window.result.list.setCurrentRow(4)
+    shot("result.png")
+    window.show_home()
+    practice = replace(go, name="Go 运行时练习", count=5, mode=Mode.PRACTICE, duration_s=None)
+    window.start_exam(practice)
+    session = window.exam.session
+    assert session is not None
+    index = next((i for i, q in enumerate(session.questions) if q.type is QuestionType.SINGLE), 0)
+    window.exam.go_to(index)
+    window.exam.answer.pick(0)
+    window.exam.check_answer()
+    shot("practice.png")
     print(f"screenshots written to {out_dir}")
     return 0
 

@@ -34,6 +34,7 @@ from app.ui.widgets.review_panel import ReviewPanel
 from app.ui.widgets.shortcuts_dialog import ShortcutsDialog
 from app.ui.widgets.timer_label import TimerLabel
 
+MIN_STEM_HEIGHT = 120
 OPTION_LETTERS = "ABCDEGH"  # F flags, so option F is reached with 6
 WIDGET_FOR_TYPE: dict[QuestionType, type[AnswerWidget]] = {
     QuestionType.SINGLE: ChoiceAnswer,
@@ -90,6 +91,7 @@ class ExamPage(QWidget):
         splitter.addWidget(scroll)
         splitter.setSizes([330, 270])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.prev_button = QPushButton("← 上一题 (P)")
         self.next_button = QPushButton("下一题 (N) →")
         self.flag_button = QPushButton("标记 (F)")
@@ -264,6 +266,18 @@ class ExamPage(QWidget):
         self.view.setHtml(html)
         if mark is not None:
             self.view.verticalScrollBar().setValue(scroll)
+        else:
+            self._fit_question_pane()
+
+    def _fit_question_pane(self) -> None:
+        """A short stem gets a short pane and the answer the rest; a long one up to two thirds, then scrolls."""
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        self.view.document().setTextWidth(self.view.viewport().width())
+        wanted = int(self.view.document().size().height()) + 2 * self.view.frameWidth() + 12
+        stem = max(MIN_STEM_HEIGHT, min(wanted, total * 2 // 3))
+        self.splitter.setSizes([stem, total - stem])
 
     def next(self) -> None:
         """Move to the next question."""

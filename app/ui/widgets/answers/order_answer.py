@@ -72,6 +72,8 @@ class OrderAnswer(AnswerWidget):
             item.setData(ITEM_INDEX, index)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
+        rows = sum(self.list.sizeHintForRow(r) for r in range(self.list.count()))
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 6)  # every item visible, buttons right below
         self._loading = False
 
     def response(self) -> Response:
