@@ -23,6 +23,8 @@ from app.ui.main_window import MainWindow
 from app.ui.services import AppServices
 from app.ui.widgets.answers.choice_answer import ChoiceAnswer
 
+DATA_SHOWN = "~/.local/share/MockExam"
+
 
 def main(out_dir: Path) -> int:
     """Save setup.png, exam.png, practice.png, review.png and result.png into `out_dir`."""
@@ -36,7 +38,7 @@ def main(out_dir: Path) -> int:
     window.resize(1100, 760)
     presets = load_presets(shipped_presets_dir()).presets
     window.set_services(
-        AppServices(load.questions, store, problems=load.problems, presets=presets, data_location="~/.local/share/MockExam")
+        AppServices(load.questions, store, problems=load.problems, presets=presets, data_location=DATA_SHOWN)
     )
     window.show()
 
@@ -58,7 +60,8 @@ def main(out_dir: Path) -> int:
             for file_key in keys:
                 widget.pick(widget.keys.index(str(file_key)))
     session.toggle_flag(session.questions[2].id)
-    target = next((i for i, q in enumerate(session.questions) if q.type in (QuestionType.MATCH, QuestionType.ORDER)), 1)
+    laid_out = (QuestionType.MATCH, QuestionType.ORDER)
+    target = next((i for i, q in enumerate(session.questions) if q.type in laid_out), 1)
     window.exam.go_to(target)
     shot("exam.png")
     window.exam.open_review()

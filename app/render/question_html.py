@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
 
@@ -70,15 +71,27 @@ def question_page(question: Question, number: int, total: int) -> str:
     return page(header + stem_html(question))
 
 
-def key_html(question: Question) -> str:
-    """The correct answer, in words, for review."""
+LETTERS = "ABCDEFGH"
+
+
+def shown_letters(question: Question, options: Sequence[int] | None = None) -> dict[str, str]:
+    """File key -> the letter the attempt displayed (options shuffled per attempt)."""
+    order = options or range(len(question.choices))
+    return {question.choices[index].key: LETTERS[shown] for shown, index in enumerate(order)}
+
+
+def key_html(question: Question, options: Sequence[int] | None = None) -> str:
+    """The correct answer, in words, for review; option letters as the attempt showed them."""
     match question.type:
         case QuestionType.SINGLE | QuestionType.MULTIPLE:
+            letters = shown_letters(question, options)
+            order = options or range(len(question.choices))
             items = "".join(
-                f"<li>{'✔ ' if c.correct else ''}<b>{c.key}.</b> {inline_html(c.text)}</li>"
-                for c in question.choices
+                f"<li>{'✔ ' if c.correct else ''}<b>{letters[c.key]}.</b> {inline_html(c.text)}</li>"
+                for c in (question.choices[i] for i in order)
             )
-            return f"<p>正确答案：<b>{', '.join(question.correct_keys)}</b></p><ul>{items}</ul>"
+            keys = ", ".join(sorted(letters[k] for k in question.correct_keys))
+            return f"<p>正确答案：<b>{keys}</b></p><ul>{items}</ul>"
         case QuestionType.TRUEFALSE:
             return f"<p>正确答案：<b>{'正确 (true)' if question.truth else '错误 (false)'}</b></p>"
         case QuestionType.FILL:
@@ -101,20 +114,32 @@ def key_html(question: Question) -> str:
     return ""  # pragma: no cover
 
 
-def response_text(question: Question, response: Response) -> str:
-    """The user's response in words (escaped HTML)."""
+def response_text(question: Question, response: Response, options: Sequence[int] | None = None) -> str:
+    """The user's response in words (escaped HTML), with the option letters the attempt showed."""
     if response is None or response in ("", [], {}):
         return "<i>未作答</i>"
     if question.type is QuestionType.TRUEFALSE:
         return "正确 (true)" if response is True else "错误 (false)"
+    if question.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        letters = shown_letters(question, options)
+        picked = response if isinstance(response, list) else [response]
+        return escape(", ".join(sorted(letters.get(str(k), str(k)) for k in picked)))
+    if question.type is QuestionType.ORDER and isinstance(response, list):
+        items = question.order_items
+        rows = "".join(f"<li>{inline_html(items[int(i)])}</li>" for i in response if 0 <= int(i) < len(items))
+        return f"<ol>{rows}</ol>"
     if isinstance(response, list):
-        return escape(", ".join(str(r) for r in response))
+        return "<br/>".join(f"({n}) {escape(str(r))}" for n, r in enumerate(response, start=1))
     if isinstance(response, dict):
         return "<br/>".join(f"{escape(k)} → {escape(v)}" for k, v in response.items())
+    if question.type is QuestionType.OUTPUT:
+        return f"<pre>{escape(str(response))}</pre>"
     return plain(str(response))
 
 
-def review_page(question: Question, response: Response, correct: bool | None) -> str:
+def review_page(
+    question: Question, response: Response, correct: bool | None, options: Sequence[int] | None = None
+) -> str:
     """The question with the user's answer, the key and the explanation."""
     if correct is None:
         verdict = "<b>待自评 (pending self-grading)</b>"
@@ -122,7 +147,7 @@ def review_page(question: Question, response: Response, correct: bool | None) ->
         verdict = "<b class='right'>✔ 回答正确</b>" if correct else "<b class='wrong'>✘ 回答错误</b>"
     return page(
         f"<p>{verdict}</p>{stem_html(question)}"
-        f"<h3>你的答案</h3><p>{response_text(question, response)}</p>"
-        f"<h3>答案</h3>{key_html(question)}"
+        f"<h3>你的答案</h3><div>{response_text(question, response, options)}</div>"
+        f"<h3>答案</h3>{key_html(question, options)}"
         f"<h3>解析</h3>{markdown_html(question.explanation)}"
     )

@@ -1,4 +1,4 @@
-"""Syllabus coverage of the shipped bank, per seed, so it cannot silently fall back; presets draw full exams."""
+"""Syllabus coverage of the shipped bank per seed, so it cannot silently fall back; presets fill exams."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def test_presets_load_without_problems() -> None:
 def test_each_preset_draws_a_full_exam_from_the_shipped_bank(preset) -> None:  # type: ignore[no-untyped-def]
     blueprint = preset.blueprint
     if blueprint.policy is Policy.WRONG:
-        with pytest.raises(BankTooSmallError):  # nothing answered wrong yet: the preset says so before starting
+        with pytest.raises(BankTooSmallError):  # nothing answered wrong yet: the preset says so up front
             assemble(LOAD.questions, blueprint, seed=1, history=History())
         return
     exam = assemble(LOAD.questions, blueprint, seed=1, history=History())

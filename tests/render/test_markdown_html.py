@@ -137,10 +137,10 @@ def test_question_page_shows_blanks_and_escapes_the_topic(good) -> None:
 @pytest.mark.parametrize(
     ("qid", "response", "shown"),
     [
-        ("fx-output", "<img src=x>", "&lt;img src=x&gt;"),
-        ("fx-output", "a\n<b>b</b>", "a<br/>&lt;b&gt;b&lt;/b&gt;"),
+        ("fx-output", "<img src=x>", "<pre>&lt;img src=x&gt;</pre>"),
+        ("fx-output", "a\n<b>b</b>", "<pre>a\n&lt;b&gt;b&lt;/b&gt;</pre>"),
         ("fx-open", "1 < 2 & <script>", "1 &lt; 2 &amp; &lt;script&gt;"),
-        ("fx-fill", ["<i>256</i>", "x"], "&lt;i&gt;256&lt;/i&gt;, x"),
+        ("fx-fill", ["<i>256</i>", "x"], "(1) &lt;i&gt;256&lt;/i&gt;<br/>(2) x"),
         ("fx-match", {"<a>": "<img src=x>"}, "&lt;a&gt; → &lt;img src=x&gt;"),
         ("fx-single", "<b>B</b>", "&lt;b&gt;B&lt;/b&gt;"),
     ],

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.clock import ExamClock
-from app.core.models import Blueprint, Exam, Question, QuestionType
+from app.core.models import Blueprint, Exam, Mode, Question, QuestionType
 from app.core.scoring import grade, key_response
 from app.core.session import ExamSession
 from app.storage.repositories import SqlAttemptStore
@@ -151,3 +151,20 @@ def test_text_answers_by_mouse_and_typing(qtbot, page, services, store, qtype) -
     stored = _stored(page, store, question)
     assert stored == text
     assert widget.monospace.isChecked() is (qtype is QuestionType.OUTPUT)
+
+
+def test_practice_check_speaks_in_the_letters_the_attempt_showed(qtbot, page, services, store) -> None:
+    question = next(q for q in services.questions if q.type is QuestionType.SINGLE)
+    exam = Exam(Blueprint("one", 1, None, mode=Mode.PRACTICE), seed=11, questions=(question,))
+    page.begin(ExamSession.start(exam, store, ExamClock(None), services.bank))
+    widget = page.answer
+    assert isinstance(widget, ChoiceAnswer)
+    assert widget.keys != sorted(widget.keys)  # seed 11 shuffles this question's options
+    shown_key = widget.keys.index(question.correct_keys[0])
+    widget.pick(shown_key)
+    page.check_answer()
+    text = page.view.toPlainText()
+    letter = "ABCDEFGH"[shown_key]
+    assert f"你的答案\n{letter}" in text.replace("\n\n", "\n")
+    assert f"正确答案：{letter}" in text
+    assert not widget.isEnabled()  # a checked answer is final

@@ -259,18 +259,20 @@ class ExamPage(QWidget):
         if mark is None:
             html = question_page(question, self.index + 1, len(self.session.questions))
         else:
-            html = review_page(
-                question, self.session.response(question.id), None if mark.pending else mark.correct
-            )
+            verdict = None if mark.pending else mark.correct
+            options = self.session.layout(question).options
+            html = review_page(question, self.session.response(question.id), verdict, options)
         scroll = self.view.verticalScrollBar().value()
         self.view.setHtml(html)
-        if mark is not None:
+        if mark is not None:  # the key and explanation need the room now
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 3 // 4, total - total * 3 // 4])
             self.view.verticalScrollBar().setValue(scroll)
         else:
             self._fit_question_pane()
 
     def _fit_question_pane(self) -> None:
-        """A short stem gets a short pane and the answer the rest; a long one up to two thirds, then scrolls."""
+        """A short stem gets a short pane, the answer the rest; a long one up to two thirds, then scrolls."""
         total = sum(self.splitter.sizes())
         if total <= 0:
             return

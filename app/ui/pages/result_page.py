@@ -85,9 +85,9 @@ class ResultPage(QWidget):
             return
         question = self._session.questions[row]
         mark = self._session.result.marks[row]
-        self.view.setHtml(
-            review_page(question, self._session.response(question.id), None if mark.pending else mark.correct)
-        )
+        verdict = None if mark.pending else mark.correct
+        options = self._session.layout(question).options
+        self.view.setHtml(review_page(question, self._session.response(question.id), verdict, options))
 
 
 def _saved_at(session: ExamSession) -> str:

@@ -26,6 +26,7 @@ class Navigator(QScrollArea):
     def set_count(self, count: int) -> None:
         """Make one button per question."""
         for button in self.buttons:
+            button.hide()  # off the screen now; deleted when the event loop next runs
             button.deleteLater()
         self.buttons = []
         while self._layout.count():
@@ -36,6 +37,7 @@ class Navigator(QScrollArea):
             button.setToolTip(f"第 {index + 1} 题")
             button.clicked.connect(lambda _=False, i=index: self.jump_requested.emit(i))
             self._layout.addWidget(button)
+            button.show()
             self.buttons.append(button)
         self._layout.addStretch(1)
 

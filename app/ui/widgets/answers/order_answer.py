@@ -73,7 +73,7 @@ class OrderAnswer(AnswerWidget):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         rows = sum(self.list.sizeHintForRow(r) for r in range(self.list.count()))
-        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 6)  # every item visible, buttons right below
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 6)  # all items shown, buttons just below
         self._loading = False
 
     def response(self) -> Response:
