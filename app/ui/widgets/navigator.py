@@ -1,13 +1,18 @@
-"""Navigator: one small button per question, showing answered and current; click to jump."""
+"""Navigator: a grid of small buttons, one per question, showing answered, flagged and current; click to jump."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QToolButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QToolButton, QWidget
+
+COLUMNS = 20
+ROW_HEIGHT = 34
+VISIBLE_ROWS = 3
 
 
 class Navigator(QScrollArea):
-    """A horizontal strip of numbered buttons."""
+    """Rows of numbered buttons; more than three rows scroll."""
 
     jump_requested = Signal(int)
 
@@ -15,11 +20,12 @@ class Navigator(QScrollArea):
         super().__init__(parent)
         self.setObjectName("navigator")
         self.setWidgetResizable(True)
-        self.setFixedHeight(48)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._strip = QWidget()
-        self._layout = QHBoxLayout(self._strip)
+        self._layout = QGridLayout(self._strip)
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.setSpacing(4)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._strip)
         self.buttons: list[QToolButton] = []
 
@@ -36,10 +42,11 @@ class Navigator(QScrollArea):
             button.setText(str(index + 1))
             button.setToolTip(f"第 {index + 1} 题")
             button.clicked.connect(lambda _=False, i=index: self.jump_requested.emit(i))
-            self._layout.addWidget(button)
+            self._layout.addWidget(button, index // COLUMNS, index % COLUMNS)
             button.show()
             self.buttons.append(button)
-        self._layout.addStretch(1)
+        rows = max(1, -(-count // COLUMNS))
+        self.setFixedHeight(min(rows, VISIBLE_ROWS) * ROW_HEIGHT + 2 * self.frameWidth() + 4)
 
     @property
     def count(self) -> int:
