@@ -1,4 +1,4 @@
-"""Navigator: a grid of small buttons, one per question, showing answered, flagged and current; click to jump."""
+"""Navigator: a grid of buttons, one per question: answered, flagged, current; click to jump."""
 
 from __future__ import annotations
 
