@@ -12,7 +12,7 @@ packages=(
 for option in "$@"; do
   case "$option" in
     --with-xvfb) packages+=(xvfb xauth xdotool imagemagick) ;;
-    --with-test-tools) packages+=(golang-go) ;;  # runs the bank's Go "what does this print" questions
+    --with-test-tools) packages+=(golang-go gcc) ;;  # run the bank's Go and C "what does this print" questions
     *) echo "install-system-deps: unknown option $option" >&2; exit 2 ;;
   esac
 done

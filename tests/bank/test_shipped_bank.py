@@ -85,6 +85,13 @@ def _run(question: Question, tmp_path: Path) -> str:
             pytest.skip("go is not installed (apt-get install golang-go)")
         (tmp_path / "main.go").write_text(code, encoding="utf-8")
         command = ["go", "run", "main.go"]
+    elif lang == "c":
+        if shutil.which("gcc") is None:
+            pytest.skip("gcc is not installed")
+        (tmp_path / "main.c").write_text(code, encoding="utf-8")
+        built = subprocess.run(["gcc", "-O1", "-o", "main", "main.c", "-lpthread"], cwd=tmp_path, capture_output=True)
+        assert built.returncode == 0, built.stderr.decode()
+        command = ["./main"]
     else:
         pytest.fail(f"{question.id}: no runner for ```{lang}")
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
