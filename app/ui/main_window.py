@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
                 self.services.load_history(),
             )
         self.stack.setCurrentIndex(Page.SETUP)
-        self.setup.start_button.setFocus()
+        self.setup.focus_default()
 
     def start_exam(self, blueprint: Blueprint) -> None:
         """Draw an exam, store the attempt and show its first question."""

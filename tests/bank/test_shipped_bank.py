@@ -89,7 +89,9 @@ def _run(question: Question, tmp_path: Path) -> str:
         if shutil.which("gcc") is None:
             pytest.skip("gcc is not installed")
         (tmp_path / "main.c").write_text(code, encoding="utf-8")
-        built = subprocess.run(["gcc", "-O1", "-o", "main", "main.c", "-lpthread"], cwd=tmp_path, capture_output=True)
+        built = subprocess.run(
+            ["gcc", "-O1", "-o", "main", "main.c", "-lpthread"], cwd=tmp_path, capture_output=True
+        )
         assert built.returncode == 0, built.stderr.decode()
         command = ["./main"]
     else:

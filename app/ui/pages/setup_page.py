@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.assembly import History
@@ -80,7 +81,19 @@ class SetupPage(QWidget):
         if not self.presets.current_blueprint():
             self.tabs.setCurrentIndex(CUSTOM_TAB)
         self._refresh_buttons()
-        self.start_button.setFocus()
+        self.focus_default()
+
+    def focus_default(self) -> None:
+        """Keyboard focus where a person starts: the preset list (arrows pick, Enter starts), else Start."""
+        if self.tabs.currentIndex() == PRESETS_TAB and self.presets.current_blueprint() is not None:
+            self.presets.setFocus()
+        else:
+            self.start_button.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Focus the default control each time the page appears."""
+        super().showEvent(event)
+        self.focus_default()
 
     def blueprint(self) -> Blueprint | None:
         """The exam the current tab describes, if the bank can supply it."""
