@@ -151,3 +151,12 @@ def review_page(
         f"<h3>答案</h3>{key_html(question, options)}"
         f"<h3>解析</h3>{markdown_html(question.explanation)}"
     )
+
+
+def short_title(question: Question) -> str:
+    """The first line of the stem, without Markdown marks, cut to fit a list row."""
+    line = next(
+        (ln.strip() for ln in question.stem.splitlines() if ln.strip() and not ln.startswith("```")), ""
+    )
+    line = line.replace("`", "").replace("**", "")
+    return line[:48] + ("…" if len(line) > 48 else "")

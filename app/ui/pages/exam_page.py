@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,21 +19,23 @@ from PySide6.QtWidgets import (
 
 from app.core.models import Question, QuestionType, Response
 from app.core.session import ExamSession
-from app.render.question_html import question_page, review_page
+from app.render.question_html import question_page, review_page, short_title
+from app.ui.pages.exam_shortcuts import install_exam_shortcuts
 from app.ui.widgets.answers.base import AnswerWidget
 from app.ui.widgets.answers.choice_answer import ChoiceAnswer
 from app.ui.widgets.answers.fill_answer import FillAnswer
 from app.ui.widgets.answers.match_answer import MatchAnswer
 from app.ui.widgets.answers.order_answer import OrderAnswer
 from app.ui.widgets.answers.text_answer import TextAnswer
+from app.ui.widgets.budget_label import BudgetLabel
 from app.ui.widgets.navigator import Navigator
+from app.ui.widgets.paused_cover import PausedCover
 from app.ui.widgets.question_view import QuestionView
 from app.ui.widgets.review_panel import ReviewPanel
 from app.ui.widgets.shortcuts_dialog import ShortcutsDialog
 from app.ui.widgets.timer_label import TimerLabel
 
 MIN_STEM_HEIGHT = 120
-OPTION_LETTERS = "ABCDEGH"  # F flags, so option F is reached with 6
 WIDGET_FOR_TYPE: dict[QuestionType, type[AnswerWidget]] = {
     QuestionType.SINGLE: ChoiceAnswer,
     QuestionType.MULTIPLE: ChoiceAnswer,
@@ -74,8 +74,7 @@ class ExamPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.progress = QLabel()
-        self.budget = QLabel()
-        self.budget.setObjectName("hint")
+        self.budget = BudgetLabel()
         self.timer = TimerLabel()
         self.timer.expired.connect(self._on_timer_expired)
         self.timer.level_changed.connect(self._on_timer_level_changed)
@@ -112,7 +111,9 @@ class ExamPage(QWidget):
         self.review.submit_requested.connect(self.request_submit)
         self.screens = QStackedWidget()
         self.screens.addWidget(self._question_screen(splitter))
-        self.screens.addWidget(self._paused_screen())
+        cover = PausedCover()
+        cover.resume_requested.connect(self.toggle_pause)
+        self.screens.addWidget(cover)
         self.screens.addWidget(self.review)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -124,7 +125,7 @@ class ExamPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.screens, 1)
-        self._install_shortcuts()
+        self.shortcuts = install_exam_shortcuts(self)
 
     def _question_screen(self, splitter: QSplitter) -> QWidget:
         buttons = QHBoxLayout()
@@ -140,54 +141,6 @@ class ExamPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         return screen
-
-    def _paused_screen(self) -> QWidget:
-        screen = QWidget()
-        screen.setObjectName("pausedCover")
-        label = QLabel("已暂停\n计时已停止，题目已隐藏。")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setObjectName("pageTitle")
-        resume = QPushButton("继续 (Ctrl+P)")
-        resume.setObjectName("primary")
-        resume.clicked.connect(self.toggle_pause)
-        layout = QVBoxLayout(screen)
-        layout.addStretch(1)
-        layout.addWidget(label)
-        layout.addWidget(resume, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(1)
-        return screen
-
-    def _install_shortcuts(self) -> None:
-        bindings: list[tuple[str, Callable[[], object]]] = [
-            ("N", self.next),
-            ("P", self.previous),
-            ("Right", self.next),
-            ("Left", self.previous),
-            ("PgDown", self.next),
-            ("PgUp", self.previous),
-            ("Alt+Right", self.next),
-            ("Alt+Left", self.previous),
-            ("F", self.toggle_flag),
-            ("Ctrl+K", self.check_answer),
-            ("Ctrl+P", self.toggle_pause),
-            ("Ctrl+Return", self._on_ctrl_enter),
-            ("Ctrl+Enter", self._on_ctrl_enter),
-            ("Escape", self.close_review),
-            ("F1", self.show_shortcuts),
-            ("?", self.show_shortcuts),
-            ("Ctrl+=", lambda: self.zoom(1)),
-            ("Ctrl++", lambda: self.zoom(1)),
-            ("Ctrl+-", lambda: self.zoom(-1)),
-            ("Ctrl+0", lambda: self.zoom(0)),
-        ]
-        for number in range(1, 9):
-            bindings.append((str(number), partial(self.pick, number - 1)))
-        for letter in OPTION_LETTERS:
-            bindings.append((letter, partial(self.pick, "ABCDEFGH".index(letter))))
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this page is visible
-            shortcut.activated.connect(slot)
 
     # --- starting and showing ------------------------------------------------------------------------
 
@@ -251,6 +204,7 @@ class ExamPage(QWidget):
         self._refresh_progress()
         widget.focus_first()
         self._shown_for.start()
+        self.budget.track(question.time, partial(self._spent_ms, question.id))
 
     def _show_question_text(self) -> None:
         assert self.session is not None
@@ -328,21 +282,10 @@ class ExamPage(QWidget):
             self.navigator.set_count(len(session.questions))  # follow-ups were revealed
         self.navigator.update_states(answered, flagged, self.index)
         self.progress.setText(f"已答 {sum(answered)} / {len(answered)}")
-        self._refresh_budget()
 
-    def _refresh_budget(self) -> None:
-        if self.session is None or not 0 <= self.index < len(self.session.questions):
-            return
-        question = self.question
-        spent = (
-            self._time_spent.get(question.id, 0)
-            + (self._shown_for.elapsed() if self._shown_for.isValid() else 0)
-        ) // 1000
-        if question.time:
-            over = " · 已超出建议用时" if spent > question.time else ""
-            self.budget.setText(f"本题建议 {question.time} 秒 · 已用 {spent} 秒{over}")
-        else:
-            self.budget.setText(f"本题已用 {spent} 秒")
+    def _spent_ms(self, question_id: str) -> int:
+        running = self._shown_for.elapsed() if self._shown_for.isValid() else 0
+        return self._time_spent.get(question_id, 0) + running
 
     def _on_answer_response_changed(self, response: Response) -> None:
         if self.session is None or self.session.result is not None:
@@ -388,11 +331,13 @@ class ExamPage(QWidget):
             self.timer.start(self.session.clock)
             self.screens.setCurrentIndex(Screen.QUESTION)
             self._shown_for.start()
+            self.budget.track(self.question.time, partial(self._spent_ms, self.question.id))
             self.answer.focus_first()
         else:
             self.answer.flush()
             self._account_time()
             self._shown_for.invalidate()
+            self.budget.stop()
             self.session.pause()
             self.timer.refresh()
             self.screens.setCurrentIndex(Screen.PAUSED)
@@ -401,7 +346,6 @@ class ExamPage(QWidget):
         message = {"warn": "还剩不到 5 分钟。", "urgent": "还剩不到 1 分钟！"}.get(level)
         if message:
             self.notice.emit(message)
-        self._refresh_budget()
 
     def _on_timer_expired(self) -> None:
         if self.session is not None and self.session.result is None:
@@ -409,7 +353,8 @@ class ExamPage(QWidget):
 
     # --- review and submit ---------------------------------------------------------------------------
 
-    def _on_ctrl_enter(self) -> None:
+    def on_ctrl_enter(self) -> None:
+        """Ctrl+Enter: open the review screen, or submit from it."""
         if self.screens.currentIndex() == Screen.REVIEW:
             self.request_submit()
         else:
@@ -426,7 +371,7 @@ class ExamPage(QWidget):
         self.answer.flush()
         self._account_time()
         session = self.session
-        titles = [_short_title(q) for q in session.questions]
+        titles = [short_title(q) for q in session.questions]
         flagged = [i for i, q in enumerate(session.questions) if q.id in session.flagged]
         self.review.show_state(titles, session.unanswered, flagged)
         self.screens.setCurrentIndex(Screen.REVIEW)
@@ -472,15 +417,7 @@ class ExamPage(QWidget):
         self.flush()
         self._account_time()
         self.timer.stop()
+        self.budget.stop()
         self.session.submit(reason)
         self.screens.setCurrentIndex(Screen.QUESTION)
         self.submitted.emit(reason)
-
-
-def _short_title(question: Question) -> str:
-    """The first line of the stem, without Markdown marks, cut to fit a list row."""
-    line = next(
-        (ln.strip() for ln in question.stem.splitlines() if ln.strip() and not ln.startswith("```")), ""
-    )
-    line = line.replace("`", "").replace("**", "")
-    return line[:48] + ("…" if len(line) > 48 else "")
