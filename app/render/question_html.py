@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
@@ -34,6 +35,7 @@ TYPE_LABELS = {
 }
 
 _renderer = MarkdownRenderer()
+_BLANK_MARK = re.compile(r"\{\{\d+\}\}")
 
 
 def page(body: str) -> str:
@@ -158,5 +160,5 @@ def short_title(question: Question) -> str:
     line = next(
         (ln.strip() for ln in question.stem.splitlines() if ln.strip() and not ln.startswith("```")), ""
     )
-    line = line.replace("`", "").replace("**", "")
+    line = _BLANK_MARK.sub("____", line.replace("`", "").replace("**", ""))
     return line[:48] + ("…" if len(line) > 48 else "")

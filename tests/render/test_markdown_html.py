@@ -174,3 +174,11 @@ def test_key_html_of_every_type_renders(good) -> None:
     assert "runqputslow / runtime.runqputslow" in key_html(good["fx-fill"])
     assert "[2] 本地运行队列减少锁竞争" in key_html(good["fx-open"])
     assert {q.type for q in good.values()} == set(QuestionType)
+
+
+def test_short_title_hides_blank_marks_and_markdown(good) -> None:
+    from app.render.question_html import short_title
+
+    title = short_title(good["fx-fill"])
+    assert "{{" not in title
+    assert title.startswith("每个 P 的本地队列最多 ____ 个 G")
