@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Engine
@@ -181,19 +182,21 @@ class SqlBankIndex:
                 row = stored.pop(q.id, None)
                 if row is not None and row.content_hash == q.content_hash and row.path == q.path:
                     continue
-                session.merge(
-                    QuestionIndexRow(
-                        id=q.id,
-                        path=q.path,
-                        content_hash=q.content_hash,
-                        topic=q.topic,
-                        type=q.type.value,
-                        difficulty=q.difficulty,
-                        tags=json.dumps(list(q.tags), ensure_ascii=False),
-                        facts=json.dumps(list(q.facts)),
-                        indexed_at=now,
-                    )
-                )
+                fields: dict[str, Any] = {
+                    "path": q.path,
+                    "content_hash": q.content_hash,
+                    "topic": q.topic,
+                    "type": q.type.value,
+                    "difficulty": q.difficulty,
+                    "tags": json.dumps(list(q.tags), ensure_ascii=False),
+                    "facts": json.dumps(list(q.facts)),
+                    "indexed_at": now,
+                }
+                if row is None:  # rows were all loaded above: add new ones directly, no per-row SELECT
+                    session.add(QuestionIndexRow(id=q.id, **fields))
+                else:
+                    for key, value in fields.items():
+                        setattr(row, key, value)
                 changed += 1
             if stored:
                 session.exec(delete(QuestionIndexRow).where(col(QuestionIndexRow.id).in_(list(stored))))
