@@ -16,6 +16,17 @@ AttemptId = NewType("AttemptId", int)
 Response = str | bool | list[str] | list[int] | dict[str, str] | None
 
 
+def is_empty(response: Response) -> bool:
+    """Whether a response says nothing (unanswered)."""
+    if isinstance(response, list):
+        return not response
+    if isinstance(response, dict):
+        return not any(response.values())
+    if isinstance(response, str):
+        return not response.strip()
+    return response is None
+
+
 class QuestionType(StrEnum):
     """The eight kinds of question the bank format knows."""
 

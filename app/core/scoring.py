@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from app.core.models import Exam, Mark, Question, QuestionId, QuestionType, Response, Result
+from app.core.models import Exam, Mark, Question, QuestionId, QuestionType, Response, Result, is_empty
 
 _SPACE = re.compile(r"\s+")
 
@@ -48,7 +48,7 @@ def fraction_correct(question: Question, response: Response, partial: bool = Fal
 
     `partial`: multiple choice earns (right picks - wrong picks) / correct options, never below 0.
     """
-    if response is None or response in ("", [], {}):
+    if is_empty(response):
         return None if question.type is QuestionType.OPEN else 0.0
     match question.type:
         case QuestionType.SINGLE:

@@ -19,6 +19,7 @@ from app.core.models import (
     QuestionId,
     Response,
     Result,
+    is_empty,
 )
 from app.core.ports import AttemptStore
 from app.core.scoring import grade, grade_exam
@@ -30,17 +31,6 @@ class SaveFailure:
 
     question_id: QuestionId
     detail: str
-
-
-def is_empty(response: Response) -> bool:
-    """Whether a response says nothing (unanswered)."""
-    if isinstance(response, list):
-        return not response
-    if isinstance(response, dict):
-        return not any(response.values())
-    if isinstance(response, str):
-        return not response.strip()
-    return response is None
 
 
 class ExamSession:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
 
-from app.core.models import Question, QuestionType, Response
+from app.core.models import Question, QuestionType, Response, is_empty
 from app.render.markdown_html import MarkdownRenderer, plain
 
 CJK_FONTS = (
@@ -118,7 +118,7 @@ def key_html(question: Question, options: Sequence[int] | None = None) -> str:
 
 def response_text(question: Question, response: Response, options: Sequence[int] | None = None) -> str:
     """The user's response in words (escaped HTML), with the option letters the attempt showed."""
-    if response is None or response in ("", [], {}):
+    if is_empty(response):
         return "<i>未作答</i>"
     if question.type is QuestionType.TRUEFALSE:
         return "正确 (true)" if response is True else "错误 (false)"
