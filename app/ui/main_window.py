@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from enum import IntEnum
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
@@ -14,7 +13,7 @@ from app.core.assembly import BankTooSmallError, assemble, new_seed
 from app.core.models import Blueprint, Policy
 from app.core.session import ExamSession
 from app.ui.pages.exam_page import ExamPage
-from app.ui.pages.result_page import ResultPage
+from app.ui.pages.result_page import ResultPage, answers_as_of
 from app.ui.pages.setup_page import SetupPage
 from app.ui.services import AppServices
 
@@ -156,7 +155,9 @@ class MainWindow(QMainWindow):
             newest = expired[0]
             self.result.show_result(newest, "deadline")
             self.stack.setCurrentIndex(Page.RESULT)
-            self.statusBar().showMessage(_deadline_notice(newest), 15000)
+            self.statusBar().showMessage(
+                f"上次的考试在截止时间已自动交卷，答案截至 {answers_as_of(newest)}。", 15000
+            )
         if resumable is not None:
             choice = self.ask_resume(resumable)
             if choice is Choice.RESUME:
@@ -241,9 +242,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue(ZOOM_KEY, self.exam.zoom_level)
         self.settings.sync()
         super().closeEvent(event)
-
-
-def _deadline_notice(session: ExamSession) -> str:
-    saved = session.last_saved_at
-    as_of = time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"
-    return f"上次的考试在截止时间已自动交卷，答案截至 {as_of}。"

@@ -65,7 +65,7 @@ class ResultPage(QWidget):
         right = sum(m.correct for m in result.marks)
         note = {
             "clock": "时间到，已按当时保存的答案自动交卷。 ",
-            "deadline": f"上次关闭时考试仍未交卷，已在截止时间自动交卷，答案截至 {_saved_at(session)}。 ",
+            "deadline": f"上次关闭时考试仍未交卷，已在截止时间自动交卷，答案截至 {answers_as_of(session)}。 ",
         }.get(reason, "")
         self.details.setText(
             f"{note}答对 {right} / {len(result.marks)} 题 · 及格线 {result.pass_ratio:.0%} · "
@@ -90,6 +90,7 @@ class ResultPage(QWidget):
         self.view.setHtml(review_page(question, self._session.response(question.id), verdict, options))
 
 
-def _saved_at(session: ExamSession) -> str:
+def answers_as_of(session: ExamSession) -> str:
+    """When the attempt's last answer was saved, as hh:mm:ss ("—" when nothing was)."""
     saved = session.last_saved_at
     return time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"
