@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 
 from app.core.models import Question, QuestionType, Response, is_empty
 from app.render.markdown_html import MarkdownRenderer, plain
@@ -35,6 +35,7 @@ TYPE_LABELS = {
 }
 
 _renderer = MarkdownRenderer()
+_TAG = re.compile(r"<[^>]+>")
 _BLANK_MARK = re.compile(r"\{\{\d+\}\}")
 
 
@@ -64,6 +65,11 @@ def inline_html(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html
+
+
+def plain_text(text: str) -> str:
+    """A one-line Markdown text as plain words (for widget labels): inline code and emphasis marks dropped."""
+    return unescape(_TAG.sub("", inline_html(text)))
 
 
 def question_page(question: Question, number: int, total: int) -> str:

@@ -182,3 +182,9 @@ def test_short_title_hides_blank_marks_and_markdown(good) -> None:
     title = short_title(good["fx-fill"])
     assert "{{" not in title
     assert title.startswith("每个 P 的本地队列最多 ____ 个 G")
+
+
+def test_plain_text_drops_markup_but_keeps_the_words() -> None:
+    from app.render.question_html import plain_text
+
+    assert plain_text("`_Pidle` 与 **空闲** & <b>x</b>") == "_Pidle 与 空闲 & <b>x</b>"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from html import unescape
-from re import sub
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.core.layout import QuestionLayout
 from app.core.models import Question, QuestionType, Response
-from app.render.question_html import inline_html
+from app.render.question_html import plain_text
 from app.ui.widgets.answers.base import AnswerWidget
 
 LETTERS = "ABCDEFGH"
@@ -82,7 +79,7 @@ class ChoiceAnswer(AnswerWidget):
         if question.type is QuestionType.TRUEFALSE:
             return [("T", "正确 (true)"), ("F", "错误 (false)")]
         order = layout.options or tuple(range(len(question.choices)))
-        return [(question.choices[i].key, _plain_label(question.choices[i].text)) for i in order]
+        return [(question.choices[i].key, _button_text(question.choices[i].text)) for i in order]
 
     def _check(self, response: Response) -> None:
         if isinstance(response, bool):
@@ -127,6 +124,6 @@ class ChoiceAnswer(AnswerWidget):
             self.response_changed.emit(self.response())
 
 
-def _plain_label(markdown_text: str) -> str:
-    """Button labels are plain text: Markdown inline code and emphasis reduced to their words."""
-    return unescape(sub(r"<[^>]+>", "", inline_html(markdown_text))).replace("&", "&&")
+def _button_text(markdown_text: str) -> str:
+    """A button label: plain words, with `&` doubled so Qt shows it instead of making a mnemonic."""
+    return plain_text(markdown_text).replace("&", "&&")

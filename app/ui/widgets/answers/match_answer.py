@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from app.core.layout import QuestionLayout
 from app.core.models import Question, Response
+from app.render.question_html import plain_text
 from app.ui.widgets.answers.base import AnswerWidget
-from app.ui.widgets.answers.choice_answer import _plain_label
 
 UNCHOSEN = "— 请选择 —"
 
@@ -33,10 +33,10 @@ class MatchAnswer(AnswerWidget):
             combo = QComboBox()
             combo.addItem(UNCHOSEN, "")
             for right in rights:
-                combo.addItem(_plain_label(right).replace("&&", "&"), right)
+                combo.addItem(plain_text(right), right)
             combo.setCurrentIndex(max(0, combo.findData(chosen.get(pair.left, ""))))
             combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
-            label = QLabel(_plain_label(pair.left).replace("&&", "&"))
+            label = QLabel(plain_text(pair.left))
             label.setWordWrap(True)
             label.setBuddy(combo)
             self._form.addRow(label, combo)
