@@ -25,6 +25,8 @@ COVERED_IDS = [f"{seed}.{first}-{last}" for seed, first, last in COVERED]
 def _in_scope(fact_or_section: str, seed: str, first: int, last: int) -> bool:
     parts = fact_or_section.split(".")
     return parts[0] == seed and first <= int(parts[1]) <= last
+
+
 LOAD = load_bank([shipped_bank_dir()])
 
 

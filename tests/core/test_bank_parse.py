@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.core.bank import Severity, frontmatter, load_bank, parse_question
+from app.core.bank import Severity, load_bank, parse_question, yaml_text
 from app.core.bank.problems import ProblemSink
 from app.core.models import Choice, KeyPoint, Pair, Question, QuestionType
 
@@ -291,7 +291,7 @@ def test_yaml_error_line_does_not_depend_on_libyaml(
     loader = getattr(yaml, loader_name, None)
     if loader is None:
         pytest.skip("PyYAML built without libyaml")
-    monkeypatch.setattr(frontmatter, "_Loader", loader)
+    monkeypatch.setattr(yaml_text, "_Loader", loader)
     question, problems = _parse(text)
     assert question is None
     assert problems == [(line, "bad-yaml", Severity.ERROR)]

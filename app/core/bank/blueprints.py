@@ -9,9 +9,9 @@ from typing import Any
 import yaml
 
 from app.core.bank.problems import Problem, ProblemSink
+from app.core.bank.yaml_text import YamlSyntaxError, load_with_lines
 from app.core.models import ALL_TYPES, Blueprint, Mode, Policy, QuestionType
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KNOWN_KEYS = {
     "name", "description", "duration", "count", "weights", "topics", "tags", "difficulty", "types",
     "pass", "mode", "policy", "shuffle_questions", "shuffle_options", "allow_pause", "partial_credit",
@@ -62,20 +62,14 @@ def load_presets(folder: Path, shipped: bool = True, display_base: Path | None =
 
 def parse_blueprint(text: str, sink: ProblemSink) -> Blueprint | None:
     """A blueprint from YAML text; None (with errors in `sink`) when it is invalid."""
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        sink.error(mark.line + 1 if mark else 1, "bad-yaml", f"invalid YAML: {getattr(exc, 'problem', exc)}")
+        data, lines = load_with_lines(text)
+    except YamlSyntaxError as exc:
+        sink.error(exc.line, "bad-yaml", f"invalid YAML: {exc.problem}")
         return None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+    if not isinstance(data, dict):
         sink.error(1, "bad-yaml", "a preset must be a YAML mapping of keys to values")
         return None
-    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     return _check(data, lines, sink)
 
 

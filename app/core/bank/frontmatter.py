@@ -5,12 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from app.core.bank.problems import ProblemSink
-
-#: libyaml's C loader when PyYAML was built with it (about 10x faster), else the pure-Python one.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from app.core.bank.yaml_text import YamlSyntaxError, load_with_lines
 
 
 @dataclass
@@ -35,27 +31,14 @@ def split_front_matter(lines: list[str], sink: ProblemSink) -> FrontMatter | Non
     if end is None:
         sink.error(1, "unterminated-front-matter", "front matter opened with '---' is never closed")
         return None
-    text = "\n".join(lines[1:end])
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()  # one parse gives both the values and each key's line
-        values = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        # libyaml puts an end-of-stream mark one line past the text; clamp it to the last YAML line
-        line = min(mark.line + 2, end) if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        sink.error(line, "bad-yaml", f"invalid YAML in front matter: {problem}")
+        values, key_lines = load_with_lines("\n".join(lines[1:end]), first_line=2)
+    except YamlSyntaxError as exc:
+        sink.error(exc.line, "bad-yaml", f"invalid YAML in front matter: {exc.problem}")
         return None
-    finally:
-        loader.dispose()
     if values is None:
         values = {}
-    if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode | type(None)):
+    if not isinstance(values, dict):
         sink.error(2, "bad-yaml", "front matter must be a YAML mapping of keys to values")
         return None
-    key_lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return FrontMatter({str(k): v for k, v in values.items()}, key_lines, end + 2)
