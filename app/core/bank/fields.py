@@ -6,7 +6,7 @@ import re
 import string
 
 from app.core.bank.problems import ProblemSink
-from app.core.bank.sections import Block
+from app.core.bank.sections import Block, closes_fence
 from app.core.models import Choice, KeyPoint, Pair
 from app.core.scoring import regex_of
 
@@ -150,13 +150,14 @@ def parse_outputs(block: Block, sink: ProblemSink) -> tuple[str, ...]:
     """The contents of each fenced block: the expected output and accepted alternatives."""
     outputs: list[str] = []
     current: list[str] | None = None
+    opener = ""
     for line in block.lines:
-        if _FENCE.match(line):
-            if current is None:
-                current = []
-            else:
-                outputs.append("\n".join(current))
-                current = None
+        fence = _FENCE.match(line)
+        if current is None and fence:
+            current, opener = [], fence.group(1)
+        elif current is not None and closes_fence(opener, line):
+            outputs.append("\n".join(current))
+            current = None
         elif current is not None:
             current.append(line)
     if not outputs:

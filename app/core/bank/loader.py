@@ -61,8 +61,9 @@ def load_bank(roots: Sequence[Path], display_base: Path | None = None) -> BankLo
         known_facts = _known_facts(root, result)
         for path in question_files(root):
             result.files += 1
-            shown = _display(path, display_base)
-            question = _load_file(path, shown, root, known_facts, result)
+            shown = display_name(path, display_base)
+            question, problems = read_question_file(path, shown, root, known_facts)
+            result.problems.extend(problems)
             if question is None:
                 continue
             if question.id in first_seen:
@@ -81,24 +82,31 @@ def load_bank(roots: Sequence[Path], display_base: Path | None = None) -> BankLo
 
 
 def _known_facts(root: Path, result: BankLoad) -> frozenset[str] | None:
+    facts, problems = bank_facts(root)
+    result.problems.extend(problems)
+    return facts
+
+
+def bank_facts(root: Path) -> tuple[frozenset[str] | None, list[Problem]]:
+    """The fact ids of a bank's facts.tsv (None when it has none) and the problems reading it."""
     facts_path = root / FACTS_FILE
     if not facts_path.is_file():
-        return None
+        return None, []
     facts, problems = read_facts(facts_path)
-    result.problems.extend(problems)
-    return frozenset(facts)
+    return frozenset(facts), problems
 
 
-def _load_file(
-    path: Path, shown: str, root: Path, known_facts: frozenset[str] | None, result: BankLoad
-) -> Question | None:
+def read_question_file(
+    path: Path, shown: str, root: Path, known_facts: frozenset[str] | None, data: bytes | None = None
+) -> tuple[Question | None, list[Problem]]:
+    """Read and parse one question file (or its already read `data`); None and the problems on error."""
     sink = ProblemSink(shown)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        sink.error(0, "unreadable", f"cannot read file: {exc.strerror or exc}")
-        result.problems.extend(sink.items)
-        return None
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            sink.error(0, "unreadable", f"cannot read file: {exc.strerror or exc}")
+            return None, sink.items
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -106,16 +114,15 @@ def _load_file(
         start = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
         line = data[:start].count(b"\n") + 1
         sink.error(line, "bad-encoding", f"not valid UTF-8 (byte {start}); save the file as UTF-8")
-        result.problems.extend(sink.items)
-        return None
+        return None, sink.items
     rel = path.relative_to(root)
     default_topic = rel.parts[0] if len(rel.parts) > 1 else ""
     question = parse_question(text, str(path), sink, default_topic, known_facts)
-    result.problems.extend(sink.items)
-    return question
+    return question, sink.items
 
 
-def _display(path: Path, base: Path | None) -> str:
+def display_name(path: Path, base: Path | None) -> str:
+    """`path` relative to `base` when it lies under it, else the full path."""
     if base is not None:
         try:
             return str(path.relative_to(base))

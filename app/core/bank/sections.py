@@ -69,7 +69,7 @@ def split_body(lines: list[str], first_line: int, sink: ProblemSink) -> Body:
             fence = (match.group(1), lineno)
             if not match.group(2):
                 sink.warn(lineno, "untagged-fence", "code fence has no language tag (e.g. ```go)")
-        elif fence is not None and match and _closes(fence[0], line):
+        elif fence is not None and match and closes_fence(fence[0], line):
             fence = None
         elif fence is None and (heading := _HEADING.match(line)):
             name = SECTION_ALIASES.get(heading.group(1).strip().lower())
@@ -88,6 +88,7 @@ def split_body(lines: list[str], first_line: int, sink: ProblemSink) -> Body:
     return Body(stem, sections)
 
 
-def _closes(opener: str, line: str) -> bool:
+def closes_fence(opener: str, line: str) -> bool:
+    """Whether `line` closes a fence opened with `opener` (same character, at least as long)."""
     stripped = line.strip()
     return stripped.startswith(opener[0] * len(opener)) and set(stripped) == {opener[0]}

@@ -1,0 +1,150 @@
+"""The banks a user works with: the read-only shipped bank and writable user banks, merged by id."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.bank.files import Trashed, atomic_write_text, move_to_trash
+from app.core.bank.problems import Problem
+from app.core.bank.scanner import BankScanner
+from app.core.models import Question, QuestionId
+
+
+@dataclass(frozen=True)
+class Bank:
+    """One bank folder; the shipped bank is not writable."""
+
+    root: Path
+    name: str
+    writable: bool
+
+
+@dataclass
+class LibraryState:
+    """The merged view: questions by id (a user copy wins over the shipped one) and where each lives."""
+
+    questions: dict[QuestionId, Question] = field(default_factory=dict)
+    origin: dict[QuestionId, Bank] = field(default_factory=dict)
+    overridden: set[QuestionId] = field(default_factory=set)  # shipped ids a user bank overrides
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+class ReadOnlyBankError(Exception):
+    """A change was asked of a question that only exists in a read-only bank."""
+
+
+class Library:
+    """Loads and re-scans every bank; saves, deletes and reverts questions in the writable ones.
+
+    `banks[0]` may be the shipped bank; `default_bank` is where edits of shipped questions
+    (overrides) and new questions go, created on first write.
+    """
+
+    def __init__(self, banks: Sequence[Bank], default_bank: Bank, display_base: Path | None = None) -> None:
+        self.banks = list(banks)
+        if default_bank not in self.banks:
+            self.banks.append(default_bank)
+        self.default_bank = default_bank
+        self._scanners = {bank.root: BankScanner(bank.root, display_base) for bank in self.banks}
+        self.state = LibraryState()
+
+    def refresh(self) -> set[QuestionId]:
+        """Re-scan every bank (only changed files are read) and rebuild the merged view.
+
+        Returns the ids whose question appeared, vanished or changed.
+        """
+        for scanner in self._scanners.values():
+            scanner.scan()
+        before = self.state.questions
+        self.state = self._merge()
+        after = self.state.questions
+        return {
+            qid
+            for qid in before.keys() | after.keys()
+            if before.get(qid) is None
+            or after.get(qid) is None
+            or before[qid].content_hash != after[qid].content_hash
+            or before[qid].path != after[qid].path
+        }
+
+    def _merge(self) -> LibraryState:
+        state = LibraryState()
+        for bank in self.banks:
+            scanner = self._scanners[bank.root]
+            state.problems.extend(scanner.facts_problems)
+            if not bank.root.is_dir() and bank is not self.default_bank:
+                state.problems.append(Problem(str(bank.root), 0, "no-bank", "bank folder does not exist"))
+            for path in sorted(scanner.entries):
+                entry = scanner.entries[path]
+                state.files += 1
+                state.problems.extend(entry.problems)
+                question = entry.question
+                if question is None:
+                    continue
+                self._place(question, bank, state, path)
+        return state
+
+    def _place(self, question: Question, bank: Bank, state: LibraryState, path: Path) -> None:
+        qid = question.id
+        holder = state.origin.get(qid)
+        if holder is not None and not (not holder.writable and bank.writable and qid not in state.overridden):
+            state.problems.append(
+                Problem(str(path), 1, "duplicate-id", f"id '{qid}' is already used by {holder.name}")
+            )
+            return
+        if holder is not None:
+            state.overridden.add(qid)
+        state.questions[qid] = question
+        state.origin[qid] = bank
+
+    # ---- edits -------------------------------------------------------------------------------
+
+    def bank_of(self, path: Path) -> Bank | None:
+        """The bank whose folder holds `path`."""
+        for bank in self.banks:
+            if path.is_relative_to(bank.root):
+                return bank
+        return None
+
+    def target_path(self, question: Question, previous: Question | None = None) -> Path:
+        """Where saving `question` writes: the writable bank it (or its previous version) lives in,
+        else the default user bank."""
+        bank = self.state.origin.get(question.id)
+        if (bank is None or not bank.writable) and previous is not None:
+            bank = self.bank_of(Path(previous.path))
+        if bank is None or not bank.writable:
+            bank = self.default_bank
+        return bank.root / question.topic / f"{question.id}.md"
+
+    def save_text(self, question: Question, text: str, previous: Question | None = None) -> Path:
+        """Atomically write a question's file text; a renamed or moved question leaves no stale copy.
+
+        `previous` is the version the editor started from (its id or topic may differ).
+        """
+        path = self.target_path(question, previous)
+        atomic_write_text(path, text)
+        for old in (previous, self.state.questions.get(question.id)):
+            if old is None or Path(old.path) == path or not Path(old.path).exists():
+                continue
+            bank = self.bank_of(Path(old.path))
+            if bank is not None and bank.writable:
+                move_to_trash(Path(old.path), bank.root)
+        return path
+
+    def delete(self, qid: QuestionId) -> Trashed:
+        """Move a user question (or a user override, which reverts it to shipped) to its bank's trash."""
+        bank = self.state.origin.get(qid)
+        question = self.state.questions.get(qid)
+        if bank is None or question is None:
+            raise KeyError(qid)
+        if not bank.writable:
+            raise ReadOnlyBankError(f"'{qid}' belongs to the read-only bank {bank.name}")
+        return move_to_trash(Path(question.path), bank.root)
+
+    def is_editable_copy(self, qid: QuestionId) -> bool:
+        """Whether `qid` lives in a writable bank (an own question or an override)."""
+        bank = self.state.origin.get(qid)
+        return bank is not None and bank.writable
