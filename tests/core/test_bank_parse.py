@@ -242,7 +242,6 @@ ERROR_CASES: list[tuple[str, str | bytes, int, str]] = [
     ),
     ("blank-marks-mismatch", VALID_FILL.replace(" b {{2}}", " b"), 7, "blank-marks"),
     ("unknown-section", VALID_TF.replace("## Explanation", "## Explantion"), 12, "unknown-section"),
-    ("missing-explanation", VALID_TF.replace("\n## Explanation\nwhy\n", ""), 7, "missing-section"),
     ("unterminated-fence", VALID_TF.replace("stem\n", "stem\n\n```go\nx := 1\n"), 9, "unterminated-fence"),
     ("bad-id", VALID_TF.replace("id: q\ntype: truefalse", "type: truefalse\nid: Bad_Id"), 3, "bad-id"),
     (
@@ -304,3 +303,11 @@ def test_the_valid_base_files_parse(write_file, tmp_path: Path) -> None:
     load = load_bank([tmp_path])
     assert load.problems == []
     assert sorted(q.id for q in load.questions) == ["f", "q", "s"]
+
+
+def test_a_question_without_explanation_loads_with_a_warning(write_file, tmp_path: Path) -> None:
+    """Imported questions often have no feedback: they load, and bank health lists them."""
+    write_file("topic/q.md", VALID_TF.replace("\n## Explanation\nwhy\n", ""))
+    load = load_bank([tmp_path])
+    assert [q.explanation for q in load.questions] == [""]
+    assert [(p.code, p.severity) for p in load.problems] == [("no-explanation", Severity.WARNING)]

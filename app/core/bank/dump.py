@@ -76,7 +76,8 @@ def _sections(q: Question) -> list[tuple[str, str]]:
         key = [("Answer", q.model_answer.strip("\n").rstrip()), ("Key points", points)]
     else:
         key = [("Output", "\n\n".join(_fenced(output) for output in q.outputs))]
-    return [*key, ("Explanation", q.explanation.strip("\n").rstrip())]
+    explanation = q.explanation.strip("\n").rstrip()
+    return [*key, ("Explanation", explanation)] if explanation else key
 
 
 def _fenced(text: str) -> str:

@@ -57,7 +57,14 @@ def parse_question(
     qtype: QuestionType = meta["type"]
     if not body.stem.text:
         sink.error(front.body_start, "empty-stem", "the question has no stem after the front matter")
-    for name in (*REQUIRED_SECTIONS[qtype], "explanation"):
+    explanation = body.sections.get("explanation")
+    if explanation is None or not explanation.text:
+        sink.warn(
+            front.body_start,
+            "no-explanation",
+            "no '## Explanation' section: add one that teaches why the key is right",
+        )
+    for name in REQUIRED_SECTIONS[qtype]:
         block = body.sections.get(name)
         if block is None or not block.text:
             sink.error(
@@ -79,7 +86,7 @@ def parse_question(
         return None
     return Question(
         stem=body.stem.text,
-        explanation=body.sections["explanation"].text,
+        explanation=explanation.text if explanation else "",
         path=path,
         content_hash=content_hash(text.encode("utf-8")),
         **meta,

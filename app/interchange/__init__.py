@@ -1,0 +1,1 @@
+"""Importers and exporters: GIFT, Moodle XML, Aiken, CSV, JSON, Markdown folders and Anki; no Qt."""
