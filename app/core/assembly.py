@@ -28,6 +28,9 @@ class QuestionStats:
     seen: int = 0
     last_seen: float = 0.0
     in_wrong_book: bool = False
+    graded: int = 0  # answers graded right or wrong (pending self-grades excluded)
+    correct: int = 0
+    last_correct: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ def build_history(attempts: Sequence[AttemptRecord], questions: Mapping[Question
     last_seen: dict[QuestionId, float] = {}
     streak: dict[QuestionId, int] = {}
     in_book: set[QuestionId] = set()
+    graded: dict[QuestionId, list[bool]] = {}
     recent: dict[str, deque[bool]] = {}
     for attempt in sorted(attempts, key=lambda a: a.finished_at or a.started_at):
         for qid in attempt.question_ids:
@@ -34,6 +35,7 @@ def build_history(attempts: Sequence[AttemptRecord], questions: Mapping[Question
             if mark.pending:
                 continue
             recent.setdefault(question.topic, deque(maxlen=RECENT_PER_TOPIC)).append(mark.correct)
+            graded.setdefault(qid, []).append(mark.correct)
             if not mark.correct:
                 in_book.add(qid)
                 streak[qid] = 0
@@ -42,7 +44,14 @@ def build_history(attempts: Sequence[AttemptRecord], questions: Mapping[Question
                 if streak[qid] >= CORRECT_TO_LEAVE_BOOK:
                     in_book.discard(qid)
     stats = {
-        qid: QuestionStats(seen=count, last_seen=last_seen[qid], in_wrong_book=qid in in_book)
+        qid: QuestionStats(
+            seen=count,
+            last_seen=last_seen[qid],
+            in_wrong_book=qid in in_book,
+            graded=len(graded.get(qid, [])),
+            correct=sum(graded.get(qid, [])),
+            last_correct=graded[qid][-1] if qid in graded else None,
+        )
         for qid, count in seen.items()
     }
     accuracy = {topic: sum(marks) / len(marks) for topic, marks in recent.items() if marks}

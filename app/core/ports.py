@@ -60,3 +60,15 @@ class BankIndex(Protocol):
     def sync_questions(self, questions: Sequence[Question]) -> int:
         """Bring the index in line with the loaded bank; returns how many rows changed."""
         ...
+
+
+class QuestionSearch(Protocol):
+    """A full-text index of questions (Chinese and English)."""
+
+    def replace(self, questions: Iterable[Question], removed: Iterable[QuestionId] = ()) -> None:
+        """Add or re-index `questions` and drop `removed`."""
+        ...
+
+    def search(self, query: str, limit: int = ...) -> list[QuestionId]:
+        """Ids matching every piece of `query`, best first."""
+        ...

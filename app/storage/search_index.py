@@ -11,29 +11,13 @@ from __future__ import annotations
 import operator
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 
 from app.core.models import Question, QuestionId
+from app.core.search_text import CJK, fold, pieces
 
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
-_PIECES = re.compile(rf"([{_CJK}]+)|([0-9a-z]+)")  # unicode61 also splits on "_"
-_CJK_RUN = re.compile(rf"[{_CJK}]+")
-_COMPATIBILITY = re.compile("[\u3000\uff00-\uffef\u2460-\u24ff]")  # full-width forms, circled digits…
+_CJK_RUN = re.compile(f"[{CJK}]+")
 MAX_RESULTS = 100_000
-
-
-def _fold(text: str) -> str:
-    if _COMPATIBILITY.search(text):
-        text = unicodedata.normalize("NFKC", text)
-    return text.casefold()
-
-
-def _pieces(text: str) -> list[tuple[str, str]]:
-    """('cjk', run) and ('word', word) pieces of normalised text, in order."""
-    return [
-        ("cjk", m.group(1)) if m.group(1) else ("word", m.group(2)) for m in _PIECES.finditer(_fold(text))
-    ]
 
 
 def _bigrams(match: re.Match[str]) -> str:
@@ -46,13 +30,13 @@ def index_tokens(text: str) -> str:
 
     "写时复制" becomes "写时 时复 复制 制"; FTS5's unicode61 tokenizer then splits words and punctuation.
     """
-    return _CJK_RUN.sub(_bigrams, _fold(text))
+    return _CJK_RUN.sub(_bigrams, fold(text))
 
 
 def match_expression(query: str) -> str | None:
     """The FTS5 MATCH expression for a user query (every piece must match), or None if it has none."""
     clauses: list[str] = []
-    for kind, piece in _pieces(query):
+    for kind, piece in pieces(query):
         if kind == "word" or len(piece) == 1:
             clauses.append(f'"{piece}"*')
         else:
@@ -68,11 +52,6 @@ def question_document(q: Question) -> str:
     parts += list(q.order_items) + [f"{p.left} {p.right}" for p in q.pairs] + list(q.distractors)
     parts += [p.text for p in q.key_points] + list(q.outputs)
     return "\n".join(parts)
-
-
-def search_terms(query: str) -> list[str]:
-    """The query's pieces as the user would see them matched, for highlighting."""
-    return [piece for _, piece in _pieces(query)]
 
 
 class SearchIndex:

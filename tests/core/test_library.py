@@ -130,3 +130,30 @@ def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
     atomic_write_text(target, "二\n")
     assert target.read_text(encoding="utf-8") == "二\n"
     assert [p.name for p in target.parent.iterdir()] == ["q.md"]
+
+
+def test_planned_changes_apply_and_revert_exactly(banks: tuple[Bank, Bank]) -> None:
+    library = _library(banks)
+    shipped = next(iter(library.state.questions.values()))
+    edited = dataclasses.replace(shipped, tags=("retagged",))
+    override = library.plan_save(edited, question_to_markdown(edited), previous=shipped)
+    assert [(c.before, c.after is not None) for c in override] == [(None, True)]  # a new override file
+    library.apply(override)
+    library.refresh()
+    assert library.state.questions[shipped.id].tags == ("retagged",)
+    moved = dataclasses.replace(library.state.questions[shipped.id], topic="moved")
+    move = library.plan_save(moved, question_to_markdown(moved), previous=library.state.questions[shipped.id])
+    library.apply(move)
+    library.refresh()
+    assert library.state.questions[shipped.id].topic == "moved"
+    live = [p for p in banks[1].root.rglob("*.md") if ".trash" not in p.parts]
+    assert len(live) == 1  # the old override went to the trash
+    library.revert(move)
+    library.revert(override)
+    library.refresh()
+    assert library.state.questions[shipped.id] == shipped
+    assert qid_overrides(library) == set()
+
+
+def qid_overrides(library: Library) -> set[QuestionId]:
+    return set(library.state.overridden)

@@ -21,6 +21,15 @@ class Bank:
     writable: bool
 
 
+@dataclass(frozen=True)
+class FileChange:
+    """One file's content before and after an edit; None means the file does not exist."""
+
+    path: Path
+    before: str | None
+    after: str | None
+
+
 @dataclass
 class LibraryState:
     """The merged view: questions by id (a user copy wins over the shipped one) and where each lives."""
@@ -148,3 +157,53 @@ class Library:
         """Whether `qid` lives in a writable bank (an own question or an override)."""
         bank = self.state.origin.get(qid)
         return bank is not None and bank.writable
+
+    # ---- undoable edits as file changes ---------------------------------------------------------
+
+    def plan_save(self, question: Question, text: str, previous: Question | None = None) -> list[FileChange]:
+        """The file changes that saving `question` as `text` makes (nothing is written yet)."""
+        path = self.target_path(question, previous)
+        changes = [FileChange(path, _read(path), text)]
+        for old in (previous, self.state.questions.get(question.id)):
+            if old is None or Path(old.path) == path or any(c.path == Path(old.path) for c in changes):
+                continue
+            bank = self.bank_of(Path(old.path))
+            if bank is not None and bank.writable and Path(old.path).exists():
+                changes.append(FileChange(Path(old.path), _read(Path(old.path)), None))
+        return changes
+
+    def plan_delete(self, qid: QuestionId) -> list[FileChange]:
+        """The change that deletes a user question or override (reverting it to the shipped one)."""
+        bank = self.state.origin.get(qid)
+        question = self.state.questions.get(qid)
+        if bank is None or question is None:
+            raise KeyError(qid)
+        if not bank.writable:
+            raise ReadOnlyBankError(f"'{qid}' belongs to the read-only bank {bank.name}")
+        return [FileChange(Path(question.path), _read(Path(question.path)), None)]
+
+    def apply(self, changes: Sequence[FileChange]) -> None:
+        """Make each change: write the new text atomically, or move a removed file to its bank's trash."""
+        for change in changes:
+            self._set(change.path, change.after)
+
+    def revert(self, changes: Sequence[FileChange]) -> None:
+        """Undo `apply`: put every file back as it was before."""
+        for change in reversed(changes):
+            self._set(change.path, change.before)
+
+    def _set(self, path: Path, text: str | None) -> None:
+        bank = self.bank_of(path)
+        if bank is None or not bank.writable:
+            raise ReadOnlyBankError(f"{path} is not in a writable bank")
+        if text is not None:
+            atomic_write_text(path, text)
+        elif path.exists():
+            move_to_trash(path, bank.root)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

@@ -1,0 +1,1 @@
+"""QAbstractTableModel adapters over core data (browser, history)."""
