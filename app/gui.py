@@ -69,12 +69,27 @@ def _save_preset(blueprint: Blueprint) -> str:
     return str(path)
 
 
+def _library(window: MainWindow):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from app.core.bank.library import Bank, Library
+    from app.ui.bank_editing import BANKS_KEY
+
+    user_banks = [
+        Bank(Path(str(f)), Path(str(f)).name, writable=True) for f in (window.settings.value(BANKS_KEY) or [])
+    ]
+    mine = Bank(data_dir() / "bank", "我的题库", writable=True)
+    library = Library([Bank(shipped_bank_dir(), "内置题库", writable=False), mine, *user_banks], mine)
+    library.refresh()
+    return library
+
+
 def _load(window: MainWindow, interactive: bool) -> bool:
-    from app.core.bank import load_bank
     from app.core.bank.blueprints import load_presets
     from app.core.history import build_history
     from app.storage.db import DatabaseError, open_database
     from app.storage.repositories import SqlAttemptStore, SqlBankIndex
+    from app.storage.search_index import SearchIndex
 
     db_path = database_path()
     try:
@@ -84,23 +99,26 @@ def _load(window: MainWindow, interactive: bool) -> bool:
         if interactive:
             QMessageBox.critical(window, APP_DISPLAY_NAME, f"无法打开数据库：\n{exc}")
         return False
-    load = load_bank([shipped_bank_dir()])
-    SqlBankIndex(engine).sync_questions(load.questions)
+    library = _library(window)
+    questions = list(library.state.questions.values())
+    bank_index = SqlBankIndex(engine)
+    bank_index.sync_questions(questions)
     shipped = load_presets(shipped_presets_dir())
     mine = load_presets(user_presets_dir(), shipped=False)
     store = SqlAttemptStore(engine)
-    bank = {q.id: q for q in load.questions}
-    window.set_services(
-        AppServices(
-            questions=load.questions,
-            store=store,
-            problems=load.problems + shipped.problems + mine.problems,
-            presets=shipped.presets + mine.presets,
-            load_history=lambda: build_history(store.finished_attempts_with_answers(), bank),
-            save_preset=_save_preset,
-            data_location=str(db_path.parent),
-        )
+    services = AppServices(
+        questions=questions,
+        store=store,
+        problems=library.state.problems + shipped.problems + mine.problems,
+        presets=shipped.presets + mine.presets,
+        save_preset=_save_preset,
+        data_location=str(db_path.parent),
+        library=library,
+        make_search=SearchIndex,
+        sync_questions=bank_index.sync_questions,
     )
+    services.load_history = lambda: build_history(store.finished_attempts_with_answers(), services.bank)
+    window.set_services(services)
     return True
 
 

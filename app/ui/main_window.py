@@ -12,6 +12,8 @@ from app import APP_DISPLAY_NAME
 from app.core.assembly import BankTooSmallError, assemble, new_seed
 from app.core.models import Blueprint, Policy
 from app.core.session import ExamSession
+from app.ui.bank_editing import BankEditing
+from app.ui.pages.browser_page import BrowserPage
 from app.ui.pages.exam_page import ExamPage
 from app.ui.pages.result_page import ResultPage, answers_as_of
 from app.ui.pages.setup_page import SetupPage
@@ -27,6 +29,7 @@ class Page(IntEnum):
     SETUP = 0
     EXAM = 1
     RESULT = 2
+    BROWSER = 3
 
 
 class Choice(IntEnum):
@@ -53,8 +56,10 @@ class MainWindow(QMainWindow):
         self.setup = SetupPage()
         self.exam = ExamPage()
         self.result = ResultPage()
+        self.browser = BrowserPage()
+        self.bank_editing = BankEditing(self)
         self.stack = QStackedWidget()
-        for page in (self.setup, self.exam, self.result):
+        for page in (self.setup, self.exam, self.result, self.browser):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.setup.start_requested.connect(self.start_exam)
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         quit_action = menu.addAction("退出(&Q)")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.bank_editing.add_menu(self.menuBar().addMenu("题库(&B)"))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction("键盘快捷键 (F1)").triggered.connect(self.exam.show_shortcuts)
 
@@ -92,6 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"题库已加载：{len(services.questions)} 题 · 数据保存在 {services.data_location}"
         )
+        self.bank_editing.attach(services)
         self._handle_open_attempts()
         self.home_ready.emit()
 
@@ -109,6 +116,8 @@ class MainWindow(QMainWindow):
         """Back to the setup page (not during a running exam)."""
         if self.exam_running:
             self.statusBar().showMessage("考试进行中：请先交卷，或关闭窗口保留到下次继续。", 5000)
+            return
+        if not self.bank_editing.close_editors():
             return
         if self.services is not None:
             self.setup.show_bank(
@@ -229,7 +238,10 @@ class MainWindow(QMainWindow):
         return Choice.KEEP if clicked is keep else Choice.SUBMIT if clicked is submit else Choice.CANCEL
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Mid-exam, ask first; always remember the geometry and zoom."""
+        """Mid-exam, ask first; unsaved question edits are asked about; remember geometry and zoom."""
+        if not self.bank_editing.close_editors():
+            event.ignore()
+            return
         if self.exam_running:
             choice = self.ask_close()
             if choice is Choice.CANCEL:

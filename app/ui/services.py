@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from app.core.assembly import History
 from app.core.bank.blueprints import Preset
+from app.core.bank.library import Library
 from app.core.bank.problems import Problem
 from app.core.clock import ExamClock
 from app.core.models import Blueprint, Question, QuestionId
-from app.core.ports import AttemptStore
+from app.core.ports import AttemptStore, QuestionSearch
 
 
 def _no_history() -> History:
@@ -33,6 +34,9 @@ class AppServices:
     load_history: Callable[[], History] = _no_history
     save_preset: Callable[[Blueprint], str] = _cannot_save  # returns where it was saved
     data_location: str = ""
+    library: Library | None = None  # the banks behind `questions`, for the browser and editor
+    make_search: Callable[[], QuestionSearch] | None = None
+    sync_questions: Callable[[Sequence[Question]], object] = lambda _questions: None
 
     @property
     def bank(self) -> dict[QuestionId, Question]:

@@ -57,8 +57,15 @@ class Library:
         if default_bank not in self.banks:
             self.banks.append(default_bank)
         self.default_bank = default_bank
+        self._display_base = display_base
         self._scanners = {bank.root: BankScanner(bank.root, display_base) for bank in self.banks}
         self.state = LibraryState()
+
+    def add_bank(self, bank: Bank) -> None:
+        """Load another bank folder from now on (call `refresh` to read it)."""
+        if all(b.root != bank.root for b in self.banks):
+            self.banks.append(bank)
+            self._scanners[bank.root] = BankScanner(bank.root, self._display_base)
 
     def refresh(self) -> set[QuestionId]:
         """Re-scan every bank (only changed files are read) and rebuild the merged view.

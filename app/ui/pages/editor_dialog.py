@@ -138,9 +138,9 @@ class EditorDialog(QDialog):
         """Parse the source: update the problems panel, the preview, the form and the key table."""
         self._timer.stop()
         sink = ProblemSink("editor")
-        question = parse_question(
-            self.source.toPlainText(), self.previous.path if self.previous else "", sink
-        )
+        previous = self.previous
+        path, topic = (previous.path, previous.topic) if previous else ("", "")
+        question = parse_question(self.source.toPlainText(), path, sink, topic)
         self.problems = list(sink.items)
         self.problem_list.clear()
         for p in self.problems:
@@ -148,8 +148,8 @@ class EditorDialog(QDialog):
             item = QListWidgetItem(f"第 {p.line} 行 · {tag}：{p.message}")
             item.setData(Qt.ItemDataRole.UserRole, p.line)
             self.problem_list.addItem(item)
+        self.question = question  # None while the source has errors: saving and form edits wait for a fix
         if question is not None:
-            self.question = question
             self._load_form(question)
             body = [markdown_html(question.stem), "<h4>答案</h4>", key_html(question)]
             if question.explanation:
