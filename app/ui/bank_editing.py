@@ -40,12 +40,16 @@ class BankEditing(QObject):
         browser.new_requested.connect(lambda value: self.new_question(QuestionType(value)))
         browser.library_changed.connect(self.rescan)
         browser.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
+        browser.import_requested.connect(self.import_file)
+        browser.export_requested.connect(self.export_ids)
 
     def add_menu(self, menu: QMenu) -> None:
         """Fill the 题库 menu."""
         for label, shortcut, slot in (
             ("浏览题库", "Ctrl+B", self.show_browser),
             ("新建单选题", "Ctrl+N", lambda: self.new_question(QuestionType.SINGLE)),
+            ("导入题目…", "Ctrl+Shift+I", self.import_file),
+            ("导出全部题目…", "", lambda: self.export_ids(None)),
             ("添加题库文件夹…", "", self.add_bank_folder),
         ):
             action = menu.addAction(label)
@@ -190,3 +194,47 @@ class BankEditing(QObject):
             settings.setValue(BANKS_KEY, [*folders, folder])
         services.library.add_bank(Bank(Path(folder), Path(folder).name, writable=True))
         self.rescan()
+
+    # ---- import and export ----------------------------------------------------------------------
+
+    def import_file(self, path: str | None = None) -> None:
+        """Import into the user's bank after a preview."""
+        services = self.services
+        if services is None or services.library is None:
+            return
+        from pathlib import Path
+
+        from app.ui.import_export import run_import
+
+        try:
+            written = run_import(
+                self.window, services.library.default_bank.root, Path(path) if path else None
+            )
+        except OSError as exc:
+            self.window.show_error(f"导入失败：{exc}")
+            return
+        if written:
+            self.rescan()
+            self.window.statusBar().showMessage(
+                f"已导入 {len(written)} 题到 {services.library.default_bank.root}", 10000
+            )
+
+    def export_ids(self, ids: list[QuestionId] | None) -> None:
+        """Export the given questions (None: all) in a format the user picks."""
+        services = self.services
+        if services is None or services.library is None:
+            return
+        from app.ui.import_export import ask_export_target, export_questions
+
+        state = services.library.state.questions
+        questions = list(state.values()) if not ids else [state[q] for q in ids if q in state]
+        target = ask_export_target(self.window)
+        if target is None or not questions:
+            return
+        try:
+            count, skipped = export_questions(questions, *target)
+        except OSError as exc:
+            self.window.show_error(f"导出失败：{exc}")
+            return
+        note = f"，跳过 {len(skipped)} 题（该格式无法表示）" if skipped else ""
+        self.window.statusBar().showMessage(f"已导出 {count} 题到 {target[1]}{note}", 10000)

@@ -154,3 +154,37 @@ def test_retag_is_one_undoable_step(qtbot, editing_window: MainWindow, library: 
     qtbot.keyClick(
         win.browser.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
     )  # nothing left: no crash
+
+
+def test_import_preview_writes_nothing_until_confirmed(
+    qtbot, editing_window: MainWindow, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui import import_export
+
+    source = tmp_path / "quiz.gift"
+    source.write_text(
+        "::q1:: Redis 默认端口是？ {=6379 ~3306 ~5432}\n\n::q2:: 坏题 {=a ~b\n", encoding="utf-8"
+    )
+    plan = import_export.plan_file(source, "gift", library.default_bank.root)
+    text = import_export.describe(plan, str(source))
+    assert "新增 1" in text
+    assert "错误 第 3 行" in text
+    monkeypatch.setattr(import_export.ImportPreview, "exec", lambda self: QDialog.DialogCode.Rejected)
+    editing_window.bank_editing.import_file(str(source))
+    assert not list(library.default_bank.root.rglob("*.md"))
+    monkeypatch.setattr(import_export.ImportPreview, "exec", lambda self: QDialog.DialogCode.Accepted)
+    editing_window.bank_editing.import_file(str(source))
+    qtbot.waitUntil(lambda: any(r.key.endswith("q1") for r in editing_window.browser.model.rows()))
+
+
+def test_export_selection_to_gift(
+    editing_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui import import_export
+
+    out = tmp_path / "out.gift"
+    monkeypatch.setattr(import_export, "ask_export_target", lambda parent: ("gift", out))
+    editing_window.bank_editing.export_ids([QuestionId("fx-single")])
+    assert "mcache" in out.read_text(encoding="utf-8")
