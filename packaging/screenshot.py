@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.bank import load_bank
 from app.core.bank.blueprints import load_presets
+from app.core.bank.library import Bank, Library
 from app.core.models import Mode, QuestionType
 from app.core.scoring import key_response
 from app.gui import _apply_look
 from app.paths import database_path, settings_path, shipped_bank_dir, shipped_presets_dir
 from app.storage.db import open_database
 from app.storage.repositories import SqlAttemptStore
+from app.storage.search_index import SearchIndex
 from app.ui.main_window import MainWindow
 from app.ui.services import AppServices
 from app.ui.widgets.answers.choice_answer import ChoiceAnswer
@@ -37,8 +39,14 @@ def main(out_dir: Path) -> int:
     window = MainWindow(QSettings(str(settings_path()), QSettings.Format.IniFormat), interactive=False)
     window.resize(1100, 760)
     presets = load_presets(shipped_presets_dir()).presets
+    mine = Bank(Path(os.environ["MOCKEXAM_HOME"]) / "bank", "我的题库", writable=True)
+    library = Library([Bank(shipped_bank_dir(), "内置题库", writable=False), mine], mine)
+    library.refresh()
     window.set_services(
-        AppServices(load.questions, store, problems=load.problems, presets=presets, data_location=DATA_SHOWN)
+        AppServices(
+            load.questions, store, problems=load.problems, presets=presets, data_location=DATA_SHOWN,
+            library=library, make_search=SearchIndex,
+        )  # fmt: skip
     )
     window.show()
 
@@ -70,6 +78,18 @@ def main(out_dir: Path) -> int:
     window.exam.request_submit()
     window.result.list.setCurrentRow(4)
     shot("result.png")
+    window.show_home()
+    window.bank_editing.show_browser()
+    window.browser.search.setText("写时复制")
+    window.browser.apply_filters()
+    window.browser.select([window.browser.model.row(0).key])
+    shot("browser.png")
+    editor = window.bank_editing.open_editor(window.browser.model.row(0).key)
+    assert editor is not None
+    editor.resize(1200, 760)
+    app.processEvents()
+    editor.grab().save(str(out_dir / "editor.png"))
+    editor.close()
     window.show_home()
     practice = replace(go, name="Go 运行时练习", count=5, mode=Mode.PRACTICE, duration_s=None)
     window.start_exam(practice)
