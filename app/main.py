@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from app import APP_DISPLAY_NAME, __version__
 
-CLI_COMMANDS = {"bank"}
+CLI_COMMANDS = {"bank", "import", "export"}
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
