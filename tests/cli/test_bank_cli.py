@@ -56,8 +56,8 @@ def test_check_broken_bank_lists_problems_as_path_line_message(monkeypatch: pyte
     assert "misc/no-correct.md:9: no option is marked correct with [x]" in out.splitlines()
     # a missing explanation only warns
     assert "2 questions loaded from 9 files, 8 errors" in out.splitlines()
-    assert any(line.startswith("misc/unterminated-fence.md:7: no '## Explanation'") and line.endswith("(warning)")
-               for line in out.splitlines())  # fmt: skip
+    warning = "misc/unterminated-fence.md:7: no '## Explanation'"
+    assert any(line.startswith(warning) and line.endswith("(warning)") for line in out.splitlines())
 
 
 def test_check_paths_are_shown_relative_to_the_working_dir(monkeypatch: pytest.MonkeyPatch) -> None:
