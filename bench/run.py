@@ -69,8 +69,16 @@ def main() -> int:
             ratio = f"{ratios[metric]:.2f}x" if name == "startup" else "1.00x"
             label = f"{name} {metric}"
             print(f"{label:<22}{row['median']:>10.3f}{row['min']:>10.3f}{row['max']:>10.3f}{ratio:>10}")
+    from search import measure_search  # bench/search.py, beside this script
+
+    search = measure_search()
+    print(f"search over {int(search['questions']):,} questions: index build {search['build_s']:.1f} s, "
+          f"query p50 {search['query_p50_ms']:.1f} ms, p95 {search['query_p95_ms']:.1f} ms")  # fmt: skip
     RESULTS.mkdir(parents=True, exist_ok=True)
-    payload = {"rounds": args.rounds, "python": sys.version.split()[0], "figures": report, "ratios": ratios}
+    payload = {
+        "rounds": args.rounds, "python": sys.version.split()[0], "figures": report, "ratios": ratios,
+        "search": search,
+    }  # fmt: skip
     (RESULTS / "latest.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 
