@@ -6,7 +6,9 @@ import os
 import re
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -25,6 +27,9 @@ from app.paths import (
 )
 from app.ui.main_window import MainWindow
 from app.ui.services import AppServices
+
+if TYPE_CHECKING:
+    from app.core.bank.library import Library
 
 AUTOPILOT_ENV = (
     "MOCKEXAM_AUTOPILOT"  # JSON: drive an exam headless, for the crash tests (see app/ui/autopilot.py)
@@ -69,9 +74,7 @@ def _save_preset(blueprint: Blueprint) -> str:
     return str(path)
 
 
-def _library(window: MainWindow):  # type: ignore[no-untyped-def]
-    from pathlib import Path
-
+def _library(window: MainWindow) -> Library:
     from app.core.bank.library import Bank, Library
     from app.ui.bank_editing import BANKS_KEY
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
@@ -186,8 +187,6 @@ class BankEditing(QObject):
             folder = QFileDialog.getExistingDirectory(self.window, "选择题库文件夹")
             if not folder:
                 return
-        from pathlib import Path
-
         settings: QSettings = self.window.settings
         folders = [str(f) for f in (settings.value(BANKS_KEY) or [])]
         if folder not in folders:
@@ -202,8 +201,6 @@ class BankEditing(QObject):
         services = self.services
         if services is None or services.library is None:
             return
-        from pathlib import Path
-
         from app.ui.import_export import run_import
 
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from app.core.bank.library import Library
@@ -30,20 +32,14 @@ class BankWatcher(QObject):
         self._timer.start()
 
     def _watch(self) -> None:
+        """Watch every (non-hidden) bank folder, and the files the last scan saw when they are few."""
         folders: list[str] = []
-        files: list[str] = []
         for bank in self.library.banks:
             root = bank.root if bank.root.is_dir() else bank.root.parent
-            if not root.is_dir():
-                continue
-            folders.append(str(root))
-            for path in root.rglob("*"):
-                if any(part.startswith(".") for part in path.relative_to(root).parts):
-                    continue
-                if path.is_dir():
-                    folders.append(str(path))
-                elif path.suffix == ".md":
-                    files.append(str(path))
+            for folder, subfolders, _files in os.walk(root):
+                subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+                folders.append(folder)
+        files = [str(p) for p in self.library.files()]
         wanted = folders + (files if len(files) <= MAX_WATCHED_FILES else [])
         current = set(self.watcher.directories()) | set(self.watcher.files())
         missing = [p for p in wanted if p not in current]

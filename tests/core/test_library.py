@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.bank.dump import question_to_markdown
-from app.core.bank.files import atomic_write_text, restore_from_trash
+from app.core.bank.files import atomic_write_text
 from app.core.bank.library import Bank, Library, ReadOnlyBankError
 from app.core.bank.scanner import BankScanner
 from app.core.models import QuestionId
@@ -62,8 +62,9 @@ def test_editing_a_shipped_question_saves_an_override_that_wins(banks: tuple[Ban
     qid = next(iter(library.state.questions))
     shipped = library.state.questions[qid]
     edited = dataclasses.replace(shipped, explanation="改过的解析，足够长来教会读者为什么。")
-    path = library.save_text(edited, question_to_markdown(edited), previous=shipped)
-    assert path == banks[1].root / shipped.topic / f"{qid}.md"
+    changes = library.plan_save(edited, question_to_markdown(edited), previous=shipped)
+    library.apply(changes)
+    assert changes[0].path == banks[1].root / shipped.topic / f"{qid}.md"
     assert Path(shipped.path).read_text(encoding="utf-8")  # shipped file untouched
     assert library.refresh() == {qid}
     assert library.state.questions[qid].explanation == edited.explanation
@@ -77,13 +78,14 @@ def test_revert_to_shipped_removes_the_override_and_undo_brings_it_back(banks: t
     qid = next(iter(library.state.questions))
     shipped = library.state.questions[qid]
     edited = dataclasses.replace(shipped, difficulty=5 if shipped.difficulty != 5 else 1)
-    library.save_text(edited, question_to_markdown(edited), previous=shipped)
+    library.apply(library.plan_save(edited, question_to_markdown(edited), previous=shipped))
     library.refresh()
-    trashed = library.delete(qid)
+    deletion = library.plan_delete(qid)
+    library.apply(deletion)
     library.refresh()
     assert library.state.questions[qid].difficulty == shipped.difficulty
     assert qid not in library.state.overridden
-    restore_from_trash(trashed)
+    library.revert(deletion)
     library.refresh()
     assert library.state.questions[qid].difficulty == edited.difficulty
 
@@ -91,20 +93,21 @@ def test_revert_to_shipped_removes_the_override_and_undo_brings_it_back(banks: t
 def test_shipped_questions_cannot_be_deleted(banks: tuple[Bank, Bank]) -> None:
     library = _library(banks)
     with pytest.raises(ReadOnlyBankError):
-        library.delete(next(iter(library.state.questions)))
+        library.plan_delete(next(iter(library.state.questions)))
 
 
 def test_renaming_a_user_question_leaves_no_stale_copy(banks: tuple[Bank, Bank]) -> None:
     library = _library(banks)
     source = next(iter(library.state.questions.values()))
     mine = dataclasses.replace(source, id=QuestionId("mine-one"))
-    library.save_text(mine, question_to_markdown(mine))
+    library.apply(library.plan_save(mine, question_to_markdown(mine)))
     library.refresh()
     mine = library.state.questions[QuestionId("mine-one")]
     moved = dataclasses.replace(mine, id=QuestionId("mine-two"), topic="elsewhere")
-    path = library.save_text(moved, question_to_markdown(moved), previous=mine)
+    changes = library.plan_save(moved, question_to_markdown(moved), previous=mine)
+    library.apply(changes)
     library.refresh()
-    assert path == banks[1].root / "elsewhere" / "mine-two.md"
+    assert changes[0].path == banks[1].root / "elsewhere" / "mine-two.md"
     assert QuestionId("mine-one") not in library.state.questions
     assert library.state.questions[QuestionId("mine-two")].topic == "elsewhere"
     assert not Path(mine.path).exists()

@@ -1,4 +1,4 @@
-"""Durable file operations for bank folders: atomic writes, and a trash that deletes are undone from."""
+"""Durable file operations for bank folders: atomic writes, and a trash folder instead of deleting."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 TRASH_DIR = ".trash"
@@ -45,26 +44,10 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-@dataclass(frozen=True)
-class Trashed:
-    """A file moved to its bank's trash folder, and where it came from."""
-
-    original: Path
-    trashed: Path
-
-
-def move_to_trash(path: Path, bank_root: Path) -> Trashed:
+def move_to_trash(path: Path, bank_root: Path) -> Path:
     """Move a bank file into `<bank>/.trash/<time>/<relative path>` (hidden, so loaders skip it)."""
     stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.monotonic_ns() % 1_000_000:06d}"
     target = bank_root / TRASH_DIR / stamp / path.relative_to(bank_root)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(path), str(target))
-    return Trashed(path, target)
-
-
-def restore_from_trash(item: Trashed) -> None:
-    """Put a trashed file back where it was; refuses to overwrite a file created there since."""
-    if item.original.exists():
-        raise FileExistsError(f"{item.original} exists again; not overwriting it")
-    item.original.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(item.trashed), str(item.original))
+    return target

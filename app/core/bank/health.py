@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from app.core.assembly import QuestionStats
 from app.core.bank.problems import Problem, Severity
 from app.core.models import Question, QuestionId
+from app.core.search_text import fold
 
 #: A question answered at least this many times and never right is reported.
 ALWAYS_FAILED_AFTER = 3
@@ -35,8 +35,7 @@ FIXES = {
 
 
 def _stem_key(stem: str) -> str:
-    folded = unicodedata.normalize("NFKC", stem).casefold()
-    return _NOT_WORD.sub("", folded)
+    return _NOT_WORD.sub("", fold(stem))
 
 
 def health_issues(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.bank.files import Trashed, atomic_write_text, move_to_trash
+from app.core.bank.files import atomic_write_text, move_to_trash
 from app.core.bank.problems import Problem
 from app.core.bank.scanner import BankScanner
 from app.core.models import Question, QuestionId
@@ -60,6 +60,10 @@ class Library:
         self._display_base = display_base
         self._scanners = {bank.root: BankScanner(bank.root, display_base) for bank in self.banks}
         self.state = LibraryState()
+
+    def files(self) -> list[Path]:
+        """Every question file the last scan saw, across all banks."""
+        return [path for scanner in self._scanners.values() for path in scanner.entries]
 
     def add_bank(self, bank: Bank) -> None:
         """Load another bank folder from now on (call `refresh` to read it)."""
@@ -134,36 +138,6 @@ class Library:
         if bank is None or not bank.writable:
             bank = self.default_bank
         return bank.root / question.topic / f"{question.id}.md"
-
-    def save_text(self, question: Question, text: str, previous: Question | None = None) -> Path:
-        """Atomically write a question's file text; a renamed or moved question leaves no stale copy.
-
-        `previous` is the version the editor started from (its id or topic may differ).
-        """
-        path = self.target_path(question, previous)
-        atomic_write_text(path, text)
-        for old in (previous, self.state.questions.get(question.id)):
-            if old is None or Path(old.path) == path or not Path(old.path).exists():
-                continue
-            bank = self.bank_of(Path(old.path))
-            if bank is not None and bank.writable:
-                move_to_trash(Path(old.path), bank.root)
-        return path
-
-    def delete(self, qid: QuestionId) -> Trashed:
-        """Move a user question (or a user override, which reverts it to shipped) to its bank's trash."""
-        bank = self.state.origin.get(qid)
-        question = self.state.questions.get(qid)
-        if bank is None or question is None:
-            raise KeyError(qid)
-        if not bank.writable:
-            raise ReadOnlyBankError(f"'{qid}' belongs to the read-only bank {bank.name}")
-        return move_to_trash(Path(question.path), bank.root)
-
-    def is_editable_copy(self, qid: QuestionId) -> bool:
-        """Whether `qid` lives in a writable bank (an own question or an override)."""
-        bank = self.state.origin.get(qid)
-        return bank is not None and bank.writable
 
     # ---- undoable edits as file changes ---------------------------------------------------------
 

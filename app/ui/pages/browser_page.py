@@ -32,7 +32,7 @@ from app.core.bank.health import health_issues
 from app.core.bank.library import FileChange, Library, ReadOnlyBankError
 from app.core.models import Question, QuestionId, QuestionType
 from app.core.ports import QuestionSearch
-from app.core.search_text import query_pieces
+from app.render.highlight import highlight
 from app.render.question_html import key_html, markdown_html, page
 from app.ui.qtmodels.question_table import TYPE_NAMES, QuestionRow, QuestionTableModel
 from app.ui.widgets.question_view import QuestionView
@@ -386,16 +386,3 @@ class BrowserPage(QWidget):
 
 def _added(tags: tuple[str, ...], tag: str) -> tuple[str, ...]:
     return tags if tag in tags else (*tags, tag)
-
-
-def highlight(body: str, query: str) -> str:
-    """Wrap each query piece found in the HTML's text (never inside tags) in a highlight."""
-    pieces = [re.escape(html.escape(p)) for p in query_pieces(query)]
-    if not pieces:
-        return body
-    pattern = re.compile("(" + "|".join(sorted(pieces, key=len, reverse=True)) + ")", re.IGNORECASE)
-    parts = re.split(r"(<[^>]+>)", body)
-    return "".join(
-        p if p.startswith("<") else pattern.sub(r"<span style='background:#ffe58f'>\1</span>", p)
-        for p in parts
-    )
