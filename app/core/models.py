@@ -50,6 +50,14 @@ class Mode(StrEnum):
     PRACTICE = "practice"
 
 
+class OrderCredit(StrEnum):
+    """How an ordering question earns partial credit."""
+
+    ALL = "all"  # all or nothing
+    SUBSEQUENCE = "subsequence"  # the longest run of items in correct relative order, over the item count
+    PAIRS = "pairs"  # item pairs in correct relative order, over all pairs
+
+
 class Policy(StrEnum):
     """How questions are chosen from the eligible pool."""
 
@@ -139,6 +147,8 @@ class Blueprint:
     shuffle_options: bool = True
     allow_pause: bool | None = None  # None: allowed in practice, not in exams
     partial_credit: bool = False  # multiple choice: right picks minus wrong picks over correct count
+    order_credit: OrderCredit = OrderCredit.SUBSEQUENCE
+    scale: tuple[float, float] | None = None  # report a scaled score, e.g. (100, 1000) like vendor exams
     description: str = ""
 
     @property
@@ -166,6 +176,10 @@ class Exam:
         return sum(q.points for q in self.questions)
 
 
+#: The indexes (into Question.key_points) of the key points a user says their open answer covered.
+SelfGrade = tuple[int, ...]
+
+
 @dataclass(frozen=True)
 class Answer:
     """A stored response to one question of one attempt."""
@@ -175,6 +189,7 @@ class Answer:
     response: Response
     changed_at: float
     time_spent_ms: int = 0
+    self_grade: SelfGrade | None = None  # open questions: the key points the user ticked, once graded
 
 
 @dataclass(frozen=True)
@@ -198,6 +213,25 @@ class Result:
 
     marks: tuple[Mark, ...]
     pass_ratio: float = 0.6
+    scale: tuple[float, float] | None = None
+
+    @property
+    def pending_count(self) -> int:
+        """Answers still waiting for self-grading."""
+        return sum(m.pending for m in self.marks)
+
+    @property
+    def score_range(self) -> tuple[float, float]:
+        """The lowest and highest score the attempt can end with once pending answers are self-graded."""
+        return self.score, self.score + sum(m.max_score for m in self.marks if m.pending)
+
+    @property
+    def scaled(self) -> float | None:
+        """The score mapped onto the blueprint's scale (None without one), rounded to a whole number."""
+        if self.scale is None:
+            return None
+        low, high = self.scale
+        return float(round(low + (high - low) * self.ratio))
 
     @property
     def score(self) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from app.core.models import Answer, AttemptId, AttemptRecord, Exam, Question, QuestionId, Result
+from app.core.models import Answer, AttemptId, AttemptRecord, Exam, Question, QuestionId, Result, SelfGrade
 
 
 class AttemptStore(Protocol):
@@ -23,6 +23,32 @@ class AttemptStore(Protocol):
         self, attempt_id: AttemptId, result: Result, finished_at: float, reason: str = "user"
     ) -> None:
         """Mark an attempt submitted with its score and why ("user", "clock", "deadline")."""
+        ...
+
+    def save_self_grade(
+        self, attempt_id: AttemptId, question_id: QuestionId, ticked: SelfGrade | None
+    ) -> None:
+        """The key points ticked for an open answer (None: not graded yet)."""
+        ...
+
+    def update_score(self, attempt_id: AttemptId, result: Result) -> None:
+        """A submitted attempt's score after self-grading or regrading."""
+        ...
+
+    def save_question_versions(self, questions: Sequence[Question]) -> None:
+        """Keep the source of each question version an attempt draws."""
+        ...
+
+    def question_sources(self, content_hashes: Iterable[str]) -> dict[str, str]:
+        """Content hash -> the question's Markdown as answered."""
+        ...
+
+    def delete_attempt(self, attempt_id: AttemptId, deleted_at: float | None = None) -> None:
+        """Hide an attempt from history, restorable until the next start."""
+        ...
+
+    def restore_attempt(self, attempt_id: AttemptId) -> None:
+        """Undo a delete."""
         ...
 
     def save_flags(self, attempt_id: AttemptId, flagged: Iterable[QuestionId]) -> None:

@@ -19,10 +19,11 @@ from app.core.models import (
     QuestionId,
     Response,
     Result,
+    SelfGrade,
     is_empty,
 )
 from app.core.ports import AttemptStore
-from app.core.scoring import grade, grade_exam
+from app.core.scoring import ScoringRules, grade, grade_exam
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ExamSession:
         self.questions: list[Question] = list(exam.questions)
         self.flagged: set[QuestionId] = set()
         self.checked: dict[QuestionId, Mark] = {}
+        self.self_grades: dict[QuestionId, SelfGrade] = {}
         self.result: Result | None = None
         self.finish_reason: str | None = None
         self._store = store
@@ -87,6 +89,8 @@ class ExamSession:
         for qid, answer in record.answers.items():
             session._responses[qid] = answer.response
             session._saved_at[qid] = answer.changed_at
+            if answer.self_grade is not None:
+                session.self_grades[qid] = answer.self_grade
         session.flagged = {q for q in record.flagged if q in {x.id for x in questions}}
         return session
 
@@ -169,6 +173,7 @@ class ExamSession:
                 added = True
         if added:
             self._store.update_question_ids(self.attempt_id, [q.id for q in self.questions])
+            self._store.save_question_versions([q for q in self.questions if q.id in parent.followups])
 
     def toggle_flag(self, question_id: QuestionId) -> bool:
         """Flag or unflag a question for review; returns whether it is flagged now."""
@@ -183,9 +188,37 @@ class ExamSession:
         """Practice mode: grade one answer now; it cannot be changed afterwards."""
         if not self.practice:
             raise RuntimeError("answers can be checked only in practice mode")
-        mark = grade(question, self._responses.get(question.id), self.exam.blueprint.partial_credit)
+        mark = grade(
+            question,
+            self._responses.get(question.id),
+            ScoringRules.of(self.exam.blueprint),
+            self.self_grades.get(question.id),
+        )
         self.checked[question.id] = mark
         return mark
+
+    def self_grade(self, question: Question, ticked: SelfGrade) -> Mark:
+        """Grade an open answer by the key points the user says it covered (revisable); returns its mark.
+
+        In practice this follows "check answer"; after submitting, the attempt's score is updated.
+        """
+        if is_empty(self._responses.get(question.id)):
+            raise ValueError("an unanswered question has nothing to self-grade")
+        ticks = tuple(sorted(set(ticked)))
+        self._flush()
+        self._store.save_self_grade(self.attempt_id, question.id, ticks)
+        self.self_grades[question.id] = ticks
+        mark = grade(question, self._responses.get(question.id), ScoringRules.of(self.blueprint), ticks)
+        if question.id in self.checked:
+            self.checked[question.id] = mark
+        if self.result is not None:
+            self.result = self._grade()
+            self._store.update_score(self.attempt_id, self.result)
+        return mark
+
+    def _grade(self) -> Result:
+        exam = Exam(self.exam.blueprint, self.exam.seed, tuple(self.questions))
+        return grade_exam(exam, self._responses, self.self_grades)
 
     @property
     def pause_allowed(self) -> bool:
@@ -209,8 +242,7 @@ class ExamSession:
         """Grade the responses as they stand and store the result (idempotent)."""
         if self.result is None:
             self._flush()
-            exam = Exam(self.exam.blueprint, self.exam.seed, tuple(self.questions))
-            result = grade_exam(exam, self._responses)
+            result = self._grade()
             self._store.finish_attempt(
                 self.attempt_id, result, self.clock.now() if finished_at is None else finished_at, reason
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-from app.core.models import ALL_TYPES, Blueprint, Mode, Policy, QuestionType, Response
+from app.core.models import ALL_TYPES, Blueprint, Mode, OrderCredit, Policy, QuestionType, Response
 
 
 def blueprint_to_json(blueprint: Blueprint) -> str:
@@ -28,6 +28,8 @@ def blueprint_to_json(blueprint: Blueprint) -> str:
             "shuffle_options": blueprint.shuffle_options,
             "allow_pause": blueprint.allow_pause,
             "partial_credit": blueprint.partial_credit,
+            "order_credit": blueprint.order_credit.value,
+            "scale": list(blueprint.scale) if blueprint.scale else None,
         },
         ensure_ascii=False,
     )
@@ -55,6 +57,9 @@ def blueprint_from_json(text: str) -> Blueprint:
         shuffle_options=bool(data.get("shuffle_options", True)),
         allow_pause=data.get("allow_pause"),
         partial_credit=bool(data.get("partial_credit", False)),
+        # attempts stored before order credit existed were graded all-or-nothing
+        order_credit=OrderCredit(data.get("order_credit", OrderCredit.ALL.value)),
+        scale=(float(scale[0]), float(scale[1])) if (scale := data.get("scale")) else None,
     )
 
 

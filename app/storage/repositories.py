@@ -11,9 +11,21 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
-from app.core.models import Answer, AttemptId, AttemptRecord, Exam, Question, QuestionId, Result
+from app.core.bank.dump import question_to_markdown
+from app.core.models import (
+    Answer,
+    AttemptId,
+    AttemptRecord,
+    Exam,
+    Question,
+    QuestionId,
+    Result,
+    SelfGrade,
+)
 from app.storage.codec import blueprint_from_json, blueprint_to_json, response_from_json, response_to_json
-from app.storage.tables import AnswerRow, AttemptRow, QuestionIndexRow
+from app.storage.tables import AnswerRow, AttemptRow, QuestionIndexRow, QuestionVersionRow
+
+_LIVE = col(AttemptRow.deleted_at).is_(None)
 
 
 class SqlAttemptStore:
@@ -35,6 +47,7 @@ class SqlAttemptStore:
         )
         with Session(self._engine) as session:
             session.add(row)
+            _add_versions(session, exam.questions)
             session.commit()
             assert row.id is not None
             return AttemptId(row.id)
@@ -73,6 +86,65 @@ class SqlAttemptStore:
             session.add(row)
             session.commit()
 
+    def save_self_grade(
+        self, attempt_id: AttemptId, question_id: QuestionId, ticked: SelfGrade | None
+    ) -> None:
+        """The key points the user ticked for an open answer (None: not graded yet)."""
+        encoded = None if ticked is None else json.dumps(sorted(set(ticked)))
+        with Session(self._engine) as session:
+            row = session.exec(
+                select(AnswerRow).where(
+                    AnswerRow.attempt_id == attempt_id, AnswerRow.question_id == question_id
+                )
+            ).first()
+            if row is None:
+                raise KeyError(f"attempt {attempt_id} has no answer to {question_id} to self-grade")
+            row.self_grade = encoded
+            session.add(row)
+            session.commit()
+
+    def update_score(self, attempt_id: AttemptId, result: Result) -> None:
+        """A submitted attempt's score after self-grading or regrading."""
+        self._update(attempt_id, score=result.score, max_score=result.max_score)
+
+    def delete_attempt(self, attempt_id: AttemptId, deleted_at: float | None = None) -> None:
+        """Hide an attempt from history; it is restorable until `purge_deleted` (at the next start)."""
+        self._update(attempt_id, deleted_at=time.time() if deleted_at is None else deleted_at)
+
+    def restore_attempt(self, attempt_id: AttemptId) -> None:
+        """Undo `delete_attempt`."""
+        self._update(attempt_id, deleted_at=None)
+
+    def purge_deleted(self) -> int:
+        """Remove deleted attempts and their answers for good; returns how many attempts went."""
+        with Session(self._engine) as session:
+            ids = list(session.exec(select(AttemptRow.id).where(col(AttemptRow.deleted_at).is_not(None))))
+            if ids:
+                session.exec(delete(AnswerRow).where(col(AnswerRow.attempt_id).in_(ids)))
+                session.exec(delete(AttemptRow).where(col(AttemptRow.id).in_(ids)))
+                session.commit()
+            return len(ids)
+
+    def save_question_versions(self, questions: Sequence[Question]) -> None:
+        """Keep the source of each question version (follow-ups revealed mid-attempt)."""
+        with Session(self._engine) as session:
+            _add_versions(session, questions)
+            session.commit()
+
+    def question_sources(self, content_hashes: Iterable[str]) -> dict[str, str]:
+        """Content hash -> the question's Markdown as it was when an attempt drew it."""
+        wanted = list(set(content_hashes))
+        found: dict[str, str] = {}
+        with Session(self._engine) as session:
+            for start in range(0, len(wanted), 500):
+                rows = session.exec(
+                    select(QuestionVersionRow).where(
+                        col(QuestionVersionRow.content_hash).in_(wanted[start : start + 500])
+                    )
+                ).all()
+                found.update({r.content_hash: r.source for r in rows})
+        return found
+
     def save_flags(self, attempt_id: AttemptId, flagged: Iterable[QuestionId]) -> None:
         """The questions flagged for review."""
         self._update(attempt_id, flagged=json.dumps(sorted(flagged)))
@@ -104,7 +176,7 @@ class SqlAttemptStore:
         """An attempt with its answers, or None."""
         with Session(self._engine) as session:
             row = session.get(AttemptRow, attempt_id)
-            if row is None:
+            if row is None or row.deleted_at is not None:
                 return None
             answers = session.exec(select(AnswerRow).where(AnswerRow.attempt_id == attempt_id)).all()
             return _record(row, answers)
@@ -112,13 +184,15 @@ class SqlAttemptStore:
     def list_attempts(self) -> Sequence[AttemptRecord]:
         """Every attempt, newest first, without answers."""
         with Session(self._engine) as session:
-            rows = session.exec(select(AttemptRow).order_by(col(AttemptRow.started_at).desc())).all()
+            rows = session.exec(
+                select(AttemptRow).where(_LIVE).order_by(col(AttemptRow.started_at).desc())
+            ).all()
             return [_record(row, ()) for row in rows]
 
     def open_attempts(self) -> Sequence[AttemptRecord]:
         """Attempts started but never submitted, newest first, with their answers."""
         with Session(self._engine) as session:
-            statement = select(AttemptRow).where(col(AttemptRow.finished_at).is_(None))
+            statement = select(AttemptRow).where(col(AttemptRow.finished_at).is_(None), _LIVE)
             rows = session.exec(statement.order_by(col(AttemptRow.started_at).desc())).all()
             ids = [AttemptId(r.id) for r in rows if r.id is not None]
         return [record for i in ids if (record := self.load_attempt(i)) is not None]
@@ -128,7 +202,7 @@ class SqlAttemptStore:
         with Session(self._engine) as session:
             rows = session.exec(
                 select(AttemptRow)
-                .where(col(AttemptRow.finished_at).is_not(None))
+                .where(col(AttemptRow.finished_at).is_not(None), _LIVE)
                 .order_by(col(AttemptRow.finished_at))
             ).all()
             answers = session.exec(select(AnswerRow)).all()
@@ -160,10 +234,35 @@ def _record(row: AttemptRow, answers: Sequence[AnswerRow]) -> AttemptRecord:
                 response_from_json(a.response),
                 a.changed_at,
                 a.time_spent_ms,
+                None if a.self_grade is None else tuple(int(i) for i in json.loads(a.self_grade)),
             )
             for a in answers
         },
     )
+
+
+def _add_versions(session: Session, questions: Sequence[Question]) -> None:
+    """Keep the source of each question version an attempt draws (once per content hash)."""
+    hashes = [q.content_hash for q in questions if q.content_hash]
+    if not hashes:
+        return
+    known = set(
+        session.exec(
+            select(QuestionVersionRow.content_hash).where(col(QuestionVersionRow.content_hash).in_(hashes))
+        )
+    )
+    now = time.time()
+    for question in questions:
+        if question.content_hash and question.content_hash not in known:
+            known.add(question.content_hash)
+            session.add(
+                QuestionVersionRow(
+                    content_hash=question.content_hash,
+                    question_id=question.id,
+                    source=question_to_markdown(question),
+                    saved_at=now,
+                )
+            )
 
 
 class SqlBankIndex:

@@ -50,6 +50,18 @@ STEPS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE attempt ADD COLUMN flagged TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE attempt ADD COLUMN finish_reason TEXT",
     ),
+    # 4: self-grading of open answers, deleted attempts kept until the next start (undo), and the
+    # question text as answered, so a review shows that version after the file changes.
+    (
+        "ALTER TABLE answer ADD COLUMN self_grade TEXT",
+        "ALTER TABLE attempt ADD COLUMN deleted_at REAL",
+        """CREATE TABLE question_version (
+            content_hash TEXT PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            saved_at REAL NOT NULL
+        )""",
+    ),
 )
 
 LATEST_VERSION = len(STEPS)

@@ -38,6 +38,7 @@ class AttemptRow(SQLModel, table=True):
     mode: str = "exam"
     flagged: str = "[]"
     finish_reason: str | None = None
+    deleted_at: float | None = None
 
 
 class AnswerRow(SQLModel, table=True):
@@ -52,3 +53,15 @@ class AnswerRow(SQLModel, table=True):
     response: str
     changed_at: float
     time_spent_ms: int = 0
+    self_grade: str | None = None
+
+
+class QuestionVersionRow(SQLModel, table=True):
+    """A question's Markdown source as it was when answered, by content hash."""
+
+    __tablename__ = "question_version"
+
+    content_hash: str = Field(primary_key=True)
+    question_id: str
+    source: str
+    saved_at: float

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.models import Blueprint, Exam, Question, QuestionType
+from app.core.models import Blueprint, Exam, OrderCredit, Question, QuestionType, is_empty
 from app.core.scoring import (
+    ScoringRules,
     blank_matches,
     grade,
     grade_exam,
@@ -60,7 +61,7 @@ def test_open_question_waits_for_self_grading(good) -> None:
     ],
 )
 def test_wrong_response_scores_zero(good, qid: str, wrong) -> None:
-    mark = grade(good[qid], wrong)
+    mark = grade(good[qid], wrong, ScoringRules(order_credit=OrderCredit.ALL))
     assert (mark.score, mark.pending, mark.correct) == (0.0, False, False)
 
 
@@ -142,7 +143,11 @@ def test_normalize_output_unifies_crlf_and_drops_trailing_space() -> None:
 def test_grade_exam_counts_unanswered_as_zero(good) -> None:
     questions = tuple(good[qid] for qid in ALL_IDS)
     exam = Exam(Blueprint("all", len(questions), None, types=frozenset(QuestionType)), 1, questions)
-    responses = {q.id: key_response(q) for q in questions if q.id != "fx-single"}
+    responses = {
+        q.id: "我的回答" if q.type is QuestionType.OPEN else key_response(q)
+        for q in questions
+        if q.id != "fx-single"
+    }
     result = grade_exam(exam, responses)
     assert [m.question_id for m in result.marks] == ALL_IDS
     assert result.max_score == 8.0
@@ -192,10 +197,11 @@ def test_score_of_a_response_from_own_keys_is_within_bounds(
     good, data: st.DataObject, qid: str, points: float
 ) -> None:
     question = dataclasses.replace(good[qid], points=points)
-    mark = grade(question, _own_response(question, data))
+    response = _own_response(question, data)
+    mark = grade(question, response)
     assert 0.0 <= mark.score <= question.points
     assert mark.max_score == points
-    assert mark.pending is (question.type is QuestionType.OPEN)
+    assert mark.pending is (question.type is QuestionType.OPEN and not is_empty(response))
 
 
 @settings(max_examples=100, deadline=None)
@@ -204,7 +210,7 @@ def test_any_json_response_scores_within_bounds(good, qid: str, response) -> Non
     question = good[qid]
     mark = grade(question, response)
     assert 0.0 <= mark.score <= question.points
-    assert mark.pending is (question.type is QuestionType.OPEN)
+    assert mark.pending is (question.type is QuestionType.OPEN and not is_empty(response))
 
 
 @settings(max_examples=100, deadline=None)
@@ -220,10 +226,10 @@ def test_order_of_a_multiple_choice_response_never_matters(
 
 @pytest.mark.parametrize("qid", ALL_IDS)
 @pytest.mark.parametrize("empty", [None, "", [], {}])
-def test_empty_response_scores_zero_or_pending_for_open(good, qid: str, empty) -> None:
+def test_empty_response_scores_zero_even_for_open(good, qid: str, empty) -> None:
     mark = grade(good[qid], empty)
     assert mark.score == 0.0
-    assert mark.pending is (qid == "fx-open")
+    assert not mark.pending
 
 
 def test_slash_delimited_path_is_a_literal_answer_not_a_regex() -> None:

@@ -13,8 +13,10 @@ from app.core.models import (
     AttemptRecord,
     Blueprint,
     Exam,
+    Question,
     QuestionId,
     Result,
+    SelfGrade,
 )
 from app.core.ports import AttemptStore
 from app.core.scoring import key_response
@@ -34,6 +36,9 @@ class MemoryStore:
         self.deadlines: list[float | None] = []
         self.question_ids: list[list[QuestionId]] = []
         self.failing = False
+        self.self_grades: dict[QuestionId, SelfGrade | None] = {}
+        self.rescored: list[Result] = []
+        self.versions: list[QuestionId] = []
 
     def start_attempt(self, exam: Exam, started_at: float, deadline: float | None) -> AttemptId:
         self.started.append((exam, started_at, deadline))
@@ -72,6 +77,26 @@ class MemoryStore:
 
     def list_attempts(self) -> Sequence[AttemptRecord]:
         return []
+
+    def save_self_grade(
+        self, attempt_id: AttemptId, question_id: QuestionId, ticked: SelfGrade | None
+    ) -> None:
+        self.self_grades[question_id] = ticked
+
+    def update_score(self, attempt_id: AttemptId, result: Result) -> None:
+        self.rescored.append(result)
+
+    def save_question_versions(self, questions: Sequence[Question]) -> None:
+        self.versions.extend(q.id for q in questions)
+
+    def question_sources(self, content_hashes: Iterable[str]) -> dict[str, str]:
+        return {}
+
+    def delete_attempt(self, attempt_id: AttemptId, deleted_at: float | None = None) -> None:
+        raise NotImplementedError
+
+    def restore_attempt(self, attempt_id: AttemptId) -> None:
+        raise NotImplementedError
 
 
 _PROTOCOL_CHECK: type[AttemptStore] = MemoryStore  # mypy checks the fake against the protocol

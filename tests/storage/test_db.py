@@ -22,7 +22,7 @@ from app.storage.db import (
 )
 from app.storage.schema import LATEST_VERSION, STEPS
 
-TABLE_ROWS = (tables.QuestionIndexRow, tables.AttemptRow, tables.AnswerRow)
+TABLE_ROWS = (tables.QuestionIndexRow, tables.AttemptRow, tables.AnswerRow, tables.QuestionVersionRow)
 
 
 def _pragma(engine: Engine, name: str) -> object:

@@ -10,11 +10,12 @@ import yaml
 
 from app.core.bank.problems import Problem, ProblemSink
 from app.core.bank.yaml_text import YamlSyntaxError, load_with_lines
-from app.core.models import ALL_TYPES, Blueprint, Mode, Policy, QuestionType
+from app.core.models import ALL_TYPES, Blueprint, Mode, OrderCredit, Policy, QuestionType
 
 KNOWN_KEYS = {
     "name", "description", "duration", "count", "weights", "topics", "tags", "difficulty", "types",
     "pass", "mode", "policy", "shuffle_questions", "shuffle_options", "allow_pause", "partial_credit",
+    "order_credit", "scale",
 }  # fmt: skip
 MAX_QUESTIONS = 500
 
@@ -125,6 +126,19 @@ def _check(d: dict[str, Any], lines: dict[str, int], sink: ProblemSink) -> Bluep
     if pass_ratio is None:
         err("pass", f"'pass' must be a fraction (0.6) or a percentage ('60%'), got {d.get('pass')!r}")
     mode, policy = _enum(d, "mode", Mode, Mode.EXAM, err), _enum(d, "policy", Policy, Policy.RANDOM, err)
+    order_credit = _enum(d, "order_credit", OrderCredit, OrderCredit.SUBSEQUENCE, err)
+    scale = d.get("scale")
+    if scale is not None and (
+        not isinstance(scale, list)
+        or len(scale) != 2
+        or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in scale)
+        or scale[0] >= scale[1]
+    ):
+        err(
+            "scale",
+            f"'scale' must be [lowest, highest] with lowest < highest, e.g. [100, 1000]; got {scale!r}",
+        )
+        scale = None
     flags = {}
     for key, default in (("shuffle_questions", True), ("shuffle_options", True), ("partial_credit", False)):
         flags[key] = d.get(key, default)
@@ -151,6 +165,8 @@ def _check(d: dict[str, Any], lines: dict[str, int], sink: ProblemSink) -> Bluep
         shuffle_questions=flags["shuffle_questions"],
         shuffle_options=flags["shuffle_options"],
         partial_credit=flags["partial_credit"],
+        order_credit=order_credit,
+        scale=(float(scale[0]), float(scale[1])) if scale else None,
         allow_pause=allow_pause,
     )
 
@@ -200,7 +216,14 @@ def dump_blueprint(blueprint: Blueprint) -> str:
         "shuffle_questions": blueprint.shuffle_questions,
         "shuffle_options": blueprint.shuffle_options,
         "partial_credit": blueprint.partial_credit,
+        "order_credit": blueprint.order_credit.value,
     }
+    if blueprint.scale is not None:
+        data["scale"] = [_whole(x) for x in blueprint.scale]
     if blueprint.allow_pause is not None:
         data["allow_pause"] = blueprint.allow_pause
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
