@@ -107,9 +107,9 @@ def blank_matches(given: str, accepted: tuple[str, ...]) -> bool:
                     return True
             except re.error:
                 continue  # the bank check reports it; a bad pattern simply matches nothing
-        elif value == normalize_text(alt):
-            return True
-        elif number is not None and (bounds := numeric_range(alt)) and bounds[0] <= number <= bounds[1]:
+        elif value == normalize_text(alt) or (
+            number is not None and (bounds := numeric_range(alt)) and bounds[0] <= number <= bounds[1]
+        ):
             return True
     return False
 
