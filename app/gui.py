@@ -109,6 +109,7 @@ def _load(window: MainWindow, interactive: bool) -> bool:
     shipped = load_presets(shipped_presets_dir())
     mine = load_presets(user_presets_dir(), shipped=False)
     store = SqlAttemptStore(engine)
+    store.purge_deleted()  # attempts deleted last time could be undone until now
     services = AppServices(
         questions=questions,
         store=store,

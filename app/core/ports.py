@@ -31,6 +31,10 @@ class AttemptStore(Protocol):
         """The key points ticked for an open answer (None: not graded yet)."""
         ...
 
+    def rebase_answers(self, attempt_id: AttemptId, questions: Sequence[Question]) -> None:
+        """Point the attempt's answers at these (newer) question versions, after regrading."""
+        ...
+
     def update_score(self, attempt_id: AttemptId, result: Result) -> None:
         """A submitted attempt's score after self-grading or regrading."""
         ...

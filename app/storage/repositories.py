@@ -103,6 +103,21 @@ class SqlAttemptStore:
             session.add(row)
             session.commit()
 
+    def rebase_answers(self, attempt_id: AttemptId, questions: Sequence[Question]) -> None:
+        """Regrading against a newer key: the attempt's answers now refer to these question versions."""
+        with Session(self._engine) as session:
+            _add_versions(session, questions)
+            for question in questions:
+                row = session.exec(
+                    select(AnswerRow).where(
+                        AnswerRow.attempt_id == attempt_id, AnswerRow.question_id == question.id
+                    )
+                ).first()
+                if row is not None:
+                    row.content_hash = question.content_hash
+                    session.add(row)
+            session.commit()
+
     def update_score(self, attempt_id: AttemptId, result: Result) -> None:
         """A submitted attempt's score after self-grading or regrading."""
         self._update(attempt_id, score=result.score, max_score=result.max_score)

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.core.models import Blueprint, QuestionType
 from app.core.session import ExamSession
-from app.ui.main_window import MainWindow, Page
+from app.ui.main_window import MainWindow
+from app.ui.page_ids import Page
 
 CHOICE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE})
 
@@ -42,7 +43,7 @@ class Autopilot(QObject):
         for record in services.store.open_attempts():
             session = ExamSession.resume(record, services.bank, services.store, services.make_clock())
             if not session.clock.expired():
-                self.window._show_session(session)
+                self.window.show_session(session)
                 _say("resumed", session.attempt_id, session.answered_count, session.clock.deadline)
                 return
         blueprint = Blueprint("autopilot", count, seconds, types=CHOICE_TYPES)

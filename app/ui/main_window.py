@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from enum import IntEnum
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
@@ -13,23 +14,18 @@ from app.core.assembly import BankTooSmallError, assemble, new_seed
 from app.core.models import Blueprint, Policy
 from app.core.session import ExamSession
 from app.ui.bank_editing import BankEditing
+from app.ui.page_ids import Page
 from app.ui.pages.browser_page import BrowserPage
 from app.ui.pages.exam_page import ExamPage
-from app.ui.pages.result_page import ResultPage, answers_as_of
+from app.ui.pages.history_page import HistoryPage
+from app.ui.pages.result_page import ResultPage
+from app.ui.pages.review_page import ReviewPage
 from app.ui.pages.setup_page import SetupPage
+from app.ui.review_flow import ReviewFlow
 from app.ui.services import AppServices
 
 GEOMETRY_KEY = "window/geometry"
 ZOOM_KEY = "exam/zoom"
-
-
-class Page(IntEnum):
-    """The pages of the stack, in insertion order."""
-
-    SETUP = 0
-    EXAM = 1
-    RESULT = 2
-    BROWSER = 3
 
 
 class Choice(IntEnum):
@@ -57,9 +53,12 @@ class MainWindow(QMainWindow):
         self.exam = ExamPage()
         self.result = ResultPage()
         self.browser = BrowserPage()
+        self.review = ReviewPage()
+        self.history = HistoryPage()
         self.bank_editing = BankEditing(self)
+        self.review_flow = ReviewFlow(self)
         self.stack = QStackedWidget()
-        for page in (self.setup, self.exam, self.result, self.browser):
+        for page in (self.setup, self.exam, self.result, self.browser, self.review, self.history):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.setup.start_requested.connect(self.start_exam)
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.bank_editing.add_menu(self.menuBar().addMenu("题库(&B)"))
+        self.review_flow.add_menu(self.menuBar().addMenu("记录(&R)"))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction("键盘快捷键 (F1)").triggered.connect(self.exam.show_shortcuts)
 
@@ -112,12 +112,20 @@ class MainWindow(QMainWindow):
         session = self.exam.session
         return self.current_page() is Page.EXAM and session is not None and session.result is None
 
-    def show_home(self) -> None:
-        """Back to the setup page (not during a running exam)."""
+    def show_page(self, page: int) -> None:
+        """Switch the stack to `page`."""
+        self.stack.setCurrentIndex(page)
+
+    def can_leave_page(self) -> bool:
+        """False (with a message) during a running exam or when an editor keeps unsaved changes."""
         if self.exam_running:
             self.statusBar().showMessage("考试进行中：请先交卷，或关闭窗口保留到下次继续。", 5000)
-            return
-        if not self.bank_editing.close_editors():
+            return False
+        return self.bank_editing.close_editors()
+
+    def show_home(self) -> None:
+        """Back to the setup page (not during a running exam)."""
+        if not self.can_leave_page():
             return
         if self.services is not None:
             self.setup.show_bank(
@@ -140,9 +148,10 @@ class MainWindow(QMainWindow):
             self.show_error(f"题库中符合条件的题目只有 {exc.available} 道，不足 {exc.requested} 道。")
             return
         session = ExamSession.start(exam, self.services.store, self.services.make_clock(), self.services.bank)
-        self._show_session(session)
+        self.show_session(session)
 
-    def _show_session(self, session: ExamSession) -> None:
+    def show_session(self, session: ExamSession) -> None:
+        """Show a started or resumed attempt on the exam page."""
         self.stack.setCurrentIndex(Page.EXAM)
         self.exam.begin(session)
 
@@ -162,19 +171,17 @@ class MainWindow(QMainWindow):
                 resumable = session
         if expired:
             newest = expired[0]
-            self.result.show_result(newest, "deadline")
-            self.stack.setCurrentIndex(Page.RESULT)
+            self.review_flow.show_result(newest.attempt_id, "deadline")
             self.statusBar().showMessage(
-                f"上次的考试在截止时间已自动交卷，答案截至 {answers_as_of(newest)}。", 15000
+                f"上次的考试在截止时间已自动交卷，答案截至 {answers_saved_at(newest)}。", 15000
             )
         if resumable is not None:
             choice = self.ask_resume(resumable)
             if choice is Choice.RESUME:
-                self._show_session(resumable)
+                self.show_session(resumable)
             elif choice is Choice.SUBMIT:
                 resumable.submit("user")
-                self.result.show_result(resumable, "user")
-                self.stack.setCurrentIndex(Page.RESULT)
+                self.review_flow.show_result(resumable.attempt_id, "user")
 
     def ask_resume(self, session: ExamSession) -> Choice:
         """Resume / submit now / later, for an attempt left open; tests replace this method."""
@@ -198,8 +205,7 @@ class MainWindow(QMainWindow):
 
     def _on_exam_submitted(self, reason: str) -> None:
         assert self.exam.session is not None
-        self.result.show_result(self.exam.session, reason)
-        self.stack.setCurrentIndex(Page.RESULT)
+        self.review_flow.show_result(self.exam.session.attempt_id, reason)
         if reason == "clock":
             self.statusBar().showMessage("时间到，已按当时保存的答案自动交卷。", 10000)
 
@@ -254,3 +260,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(ZOOM_KEY, self.exam.zoom_level)
         self.settings.sync()
         super().closeEvent(event)
+
+
+def answers_saved_at(session: ExamSession) -> str:
+    """When the session's last answer was saved, as hh:mm:ss ("—" when nothing was)."""
+    saved = session.last_saved_at
+    return time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"

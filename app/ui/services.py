@@ -10,8 +10,9 @@ from app.core.bank.blueprints import Preset
 from app.core.bank.library import Library
 from app.core.bank.problems import Problem
 from app.core.clock import ExamClock
-from app.core.models import Blueprint, Question, QuestionId
+from app.core.models import AttemptId, AttemptRecord, Blueprint, Question, QuestionId
 from app.core.ports import AttemptStore, QuestionSearch
+from app.core.review import AttemptReview, previous_of, review_attempt
 
 
 def _no_history() -> History:
@@ -42,3 +43,15 @@ class AppServices:
     def bank(self) -> dict[QuestionId, Question]:
         """Questions by id."""
         return {q.id: q for q in self.questions}
+
+    def review(self, attempt_id: AttemptId) -> AttemptReview | None:
+        """An attempt ready to review (questions in the versions answered), or None when it is gone."""
+        record = self.store.load_attempt(attempt_id)
+        if record is None:
+            return None
+        sources = self.store.question_sources(a.content_hash for a in record.answers.values())
+        return review_attempt(record, self.bank, sources)
+
+    def previous(self, record: AttemptRecord) -> AttemptRecord | None:
+        """The previous submitted attempt of the same preset."""
+        return previous_of(record, self.store.list_attempts())

@@ -83,6 +83,9 @@ class MemoryStore:
     ) -> None:
         self.self_grades[question_id] = ticked
 
+    def rebase_answers(self, attempt_id: AttemptId, questions: Sequence[Question]) -> None:
+        raise NotImplementedError
+
     def update_score(self, attempt_id: AttemptId, result: Result) -> None:
         self.rescored.append(result)
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from app.core.bank.library import Bank, Library
 from app.core.models import QuestionId, QuestionType
 from app.storage.search_index import SearchIndex
-from app.ui.main_window import MainWindow, Page
+from app.ui.main_window import MainWindow
+from app.ui.page_ids import Page
 from app.ui.pages.editor_dialog import Unsaved
 from app.ui.services import AppServices
 

@@ -12,7 +12,8 @@ from app.core.bank.blueprints import Preset, load_presets
 from app.core.clock import ExamClock
 from app.core.models import Blueprint, Exam, Mode, QuestionId, QuestionType
 from app.core.session import ExamSession
-from app.ui.main_window import MainWindow, Page
+from app.ui.main_window import MainWindow
+from app.ui.page_ids import Page
 from app.ui.pages.exam_page import ExamPage, Screen
 from app.ui.widgets.shortcuts_dialog import ShortcutsDialog
 

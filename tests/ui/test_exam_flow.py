@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractButton
 from app.core.models import QuestionType
 from app.core.scoring import key_response
 from app.storage.repositories import SqlAttemptStore
-from app.ui.main_window import MainWindow, Page
+from app.ui.main_window import MainWindow
+from app.ui.page_ids import Page
 from app.ui.pages.exam_page import Screen
 from app.ui.widgets.answers.choice_answer import ChoiceAnswer
 from app.ui.widgets.answers.fill_answer import FillAnswer
@@ -172,8 +173,10 @@ def test_result_review_shows_key_and_explanation(qtbot, window: MainWindow) -> N
     assert session is not None
     window.exam.confirm = lambda text: True  # type: ignore[method-assign]
     window.exam.request_submit()
-    window.result.list.setCurrentRow(1)
-    text = window.result.view.toPlainText()
+    qtbot.keyClick(window.result, Qt.Key.Key_Return)  # Enter on the result page opens the review
+    assert window.current_page() is Page.REVIEW
+    window.review.list.setCurrentRow(1)
+    text = window.review.view.toPlainText()
     assert "未作答" in text
     assert "解析" in text
     assert session.questions[1].explanation.splitlines()[0][:8] in text

@@ -13,7 +13,8 @@ from app.core.assembly import assemble
 from app.core.models import Blueprint
 from app.core.session import ExamSession
 from app.storage.repositories import SqlAttemptStore
-from app.ui.main_window import Choice, MainWindow, Page
+from app.ui.main_window import Choice, MainWindow
+from app.ui.page_ids import Page
 from app.ui.services import AppServices
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

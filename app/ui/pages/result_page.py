@@ -1,96 +1,168 @@
-"""ResultPage: the score, each question right or wrong, and its key and explanation."""
+"""ResultPage: the score, pass or fail, time, breakdown charts, the weakest topic and the trend."""
 
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app.core.models import Result
-from app.core.session import ExamSession
-from app.render.question_html import review_page
-from app.ui.widgets.question_view import QuestionView
+from app.core.models import AttemptRecord
+from app.core.review import AttemptReview, ReviewFilter, by_difficulty, by_topic, weakest
+
+if TYPE_CHECKING:
+    from app.ui.charts.breakdown_chart import BreakdownChart
+
+FINISH_NOTES = {
+    "clock": "时间到，已按当时保存的答案自动交卷。",
+    "deadline": "上次关闭时考试仍未交卷，已在截止时间自动交卷，答案截至 {saved}。",
+}
+
+
+def clock_text(seconds: float | None) -> str:
+    """Seconds as "1 小时 05 分 09 秒" / "5 分 09 秒" ("—" for None)."""
+    if seconds is None:
+        return "—"
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours} 小时 {minutes:02d} 分 {secs:02d} 秒" if hours else f"{minutes} 分 {secs:02d} 秒"
+
+
+def answers_as_of(record: AttemptRecord) -> str:
+    """When the attempt's last answer was saved, as hh:mm:ss ("—" when nothing was)."""
+    saved = max((a.changed_at for a in record.answers.values()), default=None)
+    return time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"
+
+
+def trend_text(review: AttemptReview, previous: AttemptRecord | None) -> str:
+    """The change against the previous attempt of the same preset."""
+    if previous is None or previous.score is None or not previous.max_score:
+        return "这是该预设的第一次记录"
+    delta = review.result.ratio - previous.score / previous.max_score
+    when = time.strftime("%m-%d %H:%M", time.localtime(previous.started_at))
+    arrow = "↑" if delta > 0.0005 else "↓" if delta < -0.0005 else "→"
+    return f"较上次（{when}）{arrow} {delta * 100:+.0f} 个百分点"
 
 
 class ResultPage(QWidget):
-    """Shown after submitting; picks a question from the list to review it."""
+    """Shown after submitting: Enter reviews the answers, Ctrl+R practises the misses."""
 
     home_requested = Signal()
+    review_requested = Signal(object)  # ReviewFilter
+    practise_requested = Signal(object)  # list[Question]
+    export_requested = Signal(object)  # AttemptReview
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: ExamSession | None = None
+        self.review: AttemptReview | None = None
         self.headline = QLabel()
         self.headline.setObjectName("pageTitle")
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
-        self.view = QuestionView()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.view)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 760])
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.charts = QTabWidget()
+        self._topic_chart: BreakdownChart | None = None
+        self._difficulty_chart: BreakdownChart | None = None
+        self.review_button = QPushButton("查看答卷 (Enter)")
+        self.review_button.setObjectName("primary")
+        self.review_button.setDefault(True)
+        self.review_button.clicked.connect(lambda: self.review_requested.emit(ReviewFilter.ALL))
+        self.practise_button = QPushButton("练习错题 (Ctrl+R)")
+        self.practise_button.clicked.connect(self.practise_misses)
+        self.export_button = QPushButton("导出报告… (Ctrl+E)")
+        self.export_button.clicked.connect(self._on_export_clicked)
         self.home_button = QPushButton("返回首页")
         self.home_button.clicked.connect(self.home_requested)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
         buttons.addWidget(self.home_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.practise_button)
+        buttons.addWidget(self.review_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.charts, 1)
         layout.addLayout(buttons)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self, self.review_button.click)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.practise_misses)
+        QShortcut(QKeySequence("Ctrl+E"), self, self._on_export_clicked)
 
-    def show_result(self, session: ExamSession, reason: str) -> None:
-        """Fill the page from a submitted session; `reason` says who submitted it."""
-        assert session.result is not None
-        self._session = session
-        result: Result = session.result
-        verdict = "通过" if result.passed else "未通过"
-        self.headline.setText(
-            f"得分 {result.score:g} / {result.max_score:g}（{result.ratio:.0%}）· {verdict}"
-        )
-        right = sum(m.correct for m in result.marks)
-        note = {
-            "clock": "时间到，已按当时保存的答案自动交卷。 ",
-            "deadline": f"上次关闭时考试仍未交卷，已在截止时间自动交卷，答案截至 {answers_as_of(session)}。 ",
-        }.get(reason, "")
-        self.details.setText(
-            f"{note}答对 {right} / {len(result.marks)} 题 · 及格线 {result.pass_ratio:.0%} · "
-            f"记录编号 {session.attempt_id} · 随机种子 {session.exam.seed}"
-        )
-        self.list.clear()
-        for number, (question, mark) in enumerate(zip(session.questions, result.marks, strict=True), start=1):
-            sign = "…" if mark.pending else "✔" if mark.correct else "✘"
-            item = QListWidgetItem(f"{sign} {number}. {question.id}")
-            item.setData(Qt.ItemDataRole.UserRole, mark.correct)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.setFocus()
-
-    def _on_list_current_row_changed(self, row: int) -> None:
-        if self._session is None or self._session.result is None or row < 0:
+    def _ensure_charts(self) -> None:
+        """QtCharts loads on the first result, never at start-up."""
+        if self._topic_chart is not None:
             return
-        question = self._session.questions[row]
-        mark = self._session.result.marks[row]
-        verdict = None if mark.pending else mark.correct
-        options = self._session.layout(question).options
-        self.view.setHtml(review_page(question, self._session.response(question.id), verdict, options))
+        from app.ui.charts.breakdown_chart import BreakdownChart
 
+        self._topic_chart = BreakdownChart()
+        self._difficulty_chart = BreakdownChart()
+        self.charts.addTab(self._topic_chart, "按主题")
+        self.charts.addTab(self._difficulty_chart, "按难度")
 
-def answers_as_of(session: ExamSession) -> str:
-    """When the attempt's last answer was saved, as hh:mm:ss ("—" when nothing was)."""
-    saved = session.last_saved_at
-    return time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"
+    def show_result(
+        self, review: AttemptReview, previous: AttemptRecord | None, reason: str = "user"
+    ) -> None:
+        """Fill the page from a submitted attempt; `reason` says who submitted it."""
+        self.review = review
+        record = review.record
+        result = review.result
+        low, high = result.score_range
+        if result.pending_count:
+            score = f"得分 {low:g}–{high:g} / {result.max_score:g} · {result.pending_count} 道简答题待自评"
+        else:
+            verdict = "通过" if result.passed else "未通过"
+            score = f"得分 {result.score:g} / {result.max_score:g}（{result.ratio:.0%}）· {verdict}"
+        if result.scaled is not None and record.blueprint.scale is not None:
+            score += f" · 换算分 {result.scaled:g} / {record.blueprint.scale[1]:g}"
+        self.headline.setText(score)
+        right = sum(item.mark.correct for item in review.items)
+        note = FINISH_NOTES.get(reason, "").format(saved=answers_as_of(record))
+        parts = [
+            f"答对 {right} / {len(review.items)} 题",
+            f"及格线 {result.pass_ratio:.0%}",
+            f"用时 {clock_text(review.used_s)}",
+        ]
+        if review.left_s is not None:
+            parts.append(f"剩余 {clock_text(review.left_s)}")
+        parts.append(trend_text(review, previous))
+        parts.append(f"记录 {record.id} · 随机种子 {record.seed}")
+        self.details.setText((note + " " if note else "") + " · ".join(parts))
+        topics = by_topic(review.items)
+        weak = weakest(topics)
+        wrong = len(self._misses())
+        if weak is None:
+            self.advice.setText("全部答对。")
+        else:
+            self.advice.setText(
+                f"最弱主题：<b>{weak.label}</b>（{weak.ratio:.0%}，{weak.correct}/{weak.count} 题全对）。"
+                f"{'按 Ctrl+R 练习本次的 ' + str(wrong) + ' 道错题。' if wrong else ''}"
+            )
+        self.practise_button.setEnabled(wrong > 0)
+        self._ensure_charts()
+        assert self._topic_chart is not None
+        assert self._difficulty_chart is not None
+        self._topic_chart.set_tallies("按主题得分率", topics, result.pass_ratio)
+        self._difficulty_chart.set_tallies("按难度得分率", by_difficulty(review.items), result.pass_ratio)
+        self.review_button.setFocus()
+
+    def _misses(self) -> list[object]:
+        if self.review is None:
+            return []
+        kinds = (ReviewFilter.WRONG, ReviewFilter.UNANSWERED)
+        return [i.current or i.question for i in self.review.items if any(i.matches(k) for k in kinds)]
+
+    def practise_misses(self) -> None:
+        """Ask for a practice exam of the questions answered wrong or left unanswered."""
+        misses = self._misses()
+        if misses:
+            self.practise_requested.emit(misses)
+
+    def _on_export_clicked(self) -> None:
+        if self.review is not None:
+            self.export_requested.emit(self.review)
