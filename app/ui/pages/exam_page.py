@@ -22,30 +22,17 @@ from app.core.session import ExamSession
 from app.render.question_html import question_page, review_page, short_title
 from app.ui.pages.exam_shortcuts import install_exam_shortcuts
 from app.ui.widgets.answers.base import AnswerWidget
-from app.ui.widgets.answers.choice_answer import ChoiceAnswer
-from app.ui.widgets.answers.fill_answer import FillAnswer
-from app.ui.widgets.answers.match_answer import MatchAnswer
-from app.ui.widgets.answers.order_answer import OrderAnswer
-from app.ui.widgets.answers.text_answer import TextAnswer
+from app.ui.widgets.answers.registry import WIDGET_FOR_TYPE
 from app.ui.widgets.budget_label import BudgetLabel
 from app.ui.widgets.navigator import Navigator
 from app.ui.widgets.paused_cover import PausedCover
 from app.ui.widgets.question_view import QuestionView
 from app.ui.widgets.review_panel import ReviewPanel
+from app.ui.widgets.self_grade_panel import SelfGradePanel
 from app.ui.widgets.shortcuts_dialog import ShortcutsDialog
 from app.ui.widgets.timer_label import TimerLabel
 
 MIN_STEM_HEIGHT = 120
-WIDGET_FOR_TYPE: dict[QuestionType, type[AnswerWidget]] = {
-    QuestionType.SINGLE: ChoiceAnswer,
-    QuestionType.MULTIPLE: ChoiceAnswer,
-    QuestionType.TRUEFALSE: ChoiceAnswer,
-    QuestionType.FILL: FillAnswer,
-    QuestionType.ORDER: OrderAnswer,
-    QuestionType.MATCH: MatchAnswer,
-    QuestionType.OPEN: TextAnswer,
-    QuestionType.OUTPUT: TextAnswer,
-}
 
 
 class Screen:
@@ -105,6 +92,9 @@ class ExamPage(QWidget):
         self.check_button.clicked.connect(self.check_answer)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.review_button.clicked.connect(self.open_review)
+        self.self_grade = SelfGradePanel()
+        self.self_grade.hide()
+        self.self_grade.graded.connect(self._on_self_graded)
         self.review = ReviewPanel()
         self.review.jump_requested.connect(self._on_review_jump_requested)
         self.review.back_requested.connect(self.close_review)
@@ -139,6 +129,7 @@ class ExamPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigator)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.self_grade)
         layout.addLayout(buttons)
         return screen
 
@@ -199,6 +190,7 @@ class ExamPage(QWidget):
         widget.set_locked(question.id in self.session.checked or self.session.result is not None)
         self.flag_button.setChecked(question.id in self.session.flagged)
         self.check_button.setEnabled(question.id not in self.session.checked)
+        self._show_self_grade()
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.session.questions) - 1)
         self._refresh_progress()
@@ -319,6 +311,25 @@ class ExamPage(QWidget):
         self.answer.set_locked(True)
         self.check_button.setEnabled(False)
         self._show_question_text()
+        self._show_self_grade()
+
+    def _show_self_grade(self) -> None:
+        """After "check answer" on an answered open question, the key points to tick (practice)."""
+        session, question = self.session, self.question
+        assert session is not None
+        shown = (
+            question.type is QuestionType.OPEN
+            and question.id in session.checked
+            and session.is_answered(question.id)
+        )
+        self.self_grade.setVisible(shown)
+        if shown:
+            self.self_grade.set_question(question, session.self_grades.get(question.id))
+
+    def _on_self_graded(self, ticked: tuple[int, ...]) -> None:
+        if self.session is not None and self.question.id in self.session.checked:
+            self.session.self_grade(self.question, ticked)
+            self._show_question_text()
 
     # --- time ----------------------------------------------------------------------------------------
 

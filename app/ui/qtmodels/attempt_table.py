@@ -114,8 +114,13 @@ class AttemptFilter(QSortFilterProxyModel):
 
     def set_filter(self, preset: str, mode: str) -> None:
         """Show only attempts of `preset` and `mode` ("" for any)."""
-        self.preset, self.mode = preset, mode
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self.preset, self.mode = preset, mode
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.preset, self.mode = preset, mode
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         """Whether a row passes the preset and mode filters."""
