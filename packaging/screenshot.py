@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import random
 import sys
+import time
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +16,11 @@ from PySide6.QtWidgets import QApplication
 from app.core.bank import load_bank
 from app.core.bank.blueprints import load_presets
 from app.core.bank.library import Bank, Library
-from app.core.models import Mode, QuestionType
+from app.core.assembly import assemble
+from app.core.clock import ExamClock
+from app.core.models import Blueprint, Mode, QuestionType
+from app.core.review import ReviewFilter
+from app.core.session import ExamSession
 from app.core.scoring import key_response
 from app.gui import _apply_look
 from app.paths import database_path, settings_path, shipped_bank_dir, shipped_presets_dir
@@ -76,8 +82,22 @@ def main(out_dir: Path) -> int:
     shot("review.png")
     window.exam.confirm = lambda text: True  # type: ignore[method-assign]
     window.exam.request_submit()
-    window.result.list.setCurrentRow(4)
     shot("result.png")
+    window.result.review_requested.emit(ReviewFilter.ALL)
+    window.review.list.setCurrentRow(4)
+    shot("answers.png")
+    _past_attempts(window, go)
+    window.show_home()
+    window.review_flow.show_history()
+    shot("history.png")
+    window.history.tabs.setCurrentIndex(1)
+    shot("history-trend.png")
+    window.history.tabs.setCurrentIndex(3)
+    shot("history-pace.png")
+    window.history.tabs.setCurrentIndex(4)
+    shot("history-calendar.png")
+    window.history.tabs.setCurrentWidget(window.history.book)
+    shot("wrong-book.png")
     window.show_home()
     window.bank_editing.show_browser()
     window.browser.search.setText("写时复制")
@@ -102,6 +122,31 @@ def main(out_dir: Path) -> int:
     shot("practice.png")
     print(f"screenshots written to {out_dir}")
     return 0
+
+
+def _past_attempts(window: MainWindow, blueprint: Blueprint) -> None:
+    """A few weeks of earlier attempts, improving, so the history page has something to show."""
+    services = window.services
+    assert services is not None
+    rng = random.Random(20261123)
+    now = time.time()
+    for day in range(20, 0, -2):
+        started = now - day * 86400 + rng.randint(0, 7200)
+        ticks = iter(range(100000))
+        clock = ExamClock(None, wall=lambda s=started: s, monotonic=lambda t=ticks: 45.0 * next(t))
+        exam = assemble(services.questions, replace(blueprint, count=15), rng.randint(1, 10**9))
+        session = ExamSession.start(exam, services.store, clock, services.bank)
+        skill = 0.45 + (20 - day) * 0.025
+        for question in exam.questions:
+            if question.type is QuestionType.OPEN:
+                continue
+            right = rng.random() < skill
+            response = key_response(question) if right else None
+            if not right and question.type is QuestionType.SINGLE:
+                response = next(c.key for c in question.choices if not c.correct)
+            if response is not None:
+                session.record(question, response, rng.randint(15_000, 160_000))
+        session.submit("user")
 
 
 if __name__ == "__main__":

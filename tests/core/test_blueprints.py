@@ -8,7 +8,7 @@ import yaml
 from app.core.bank import yaml_text
 from app.core.bank.blueprints import dump_blueprint, parse_blueprint
 from app.core.bank.problems import ProblemSink
-from app.core.models import Mode, Policy, QuestionType
+from app.core.models import Mode, OrderCredit, Policy, QuestionType
 
 VALID = """name: Go 运行时 30 分钟
 count: 20
@@ -72,3 +72,16 @@ def test_unclosed_list_on_the_last_line_is_reported_there_by_either_parser(
     blueprint, problems = _parse(VALID + "tags: [a, b\n")
     assert blueprint is None
     assert problems == [(10, "bad-yaml")]
+
+
+def test_order_credit_and_scale_parse_and_round_trip() -> None:
+    blueprint, problems = _parse(VALID + "order_credit: pairs\nscale: [100, 1000]\n")
+    assert problems == []
+    assert blueprint is not None
+    assert blueprint.order_credit is OrderCredit.PAIRS
+    assert blueprint.scale == (100.0, 1000.0)
+    again, _ = _parse(dump_blueprint(blueprint))
+    assert again == blueprint
+    bad, problems = _parse(VALID + "scale: [1000, 100]\n")
+    assert bad is None
+    assert problems == [(10, "bad-scale")]

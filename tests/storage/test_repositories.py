@@ -177,3 +177,62 @@ def test_sync_questions_notices_a_moved_file(index: SqlBankIndex, engine: Engine
     assert index.sync_questions([dataclasses.replace(a, path="other/a.md")]) == 1
     with engine.connect() as conn:
         assert conn.execute(text("SELECT path FROM question_index")).scalar() == "other/a.md"
+
+
+def test_self_grade_round_trips_and_survives_a_later_answer_save(store: SqlAttemptStore) -> None:
+    attempt = store.start_attempt(EXAM, 1000.0, None)
+    open_id = QuestionId("q6")
+    store.save_answer(attempt, Answer(open_id, "h0", "我的回答", 1001.0))
+    store.save_self_grade(attempt, open_id, (2, 0, 2))
+    record = store.load_attempt(attempt)
+    assert record is not None
+    assert record.answers[open_id].self_grade == (0, 2)
+    store.save_self_grade(attempt, open_id, None)
+    record = store.load_attempt(attempt)
+    assert record is not None
+    assert record.answers[open_id].self_grade is None
+    with pytest.raises(KeyError, match="no answer"):
+        store.save_self_grade(attempt, QuestionId("q0"), (0,))
+
+
+def test_deleted_attempt_is_hidden_until_restored_and_gone_after_purge(
+    store: SqlAttemptStore, engine: Engine
+) -> None:
+    keep = store.start_attempt(EXAM, 1000.0, None)
+    drop = store.start_attempt(EXAM, 2000.0, None)
+    store.save_answer(drop, Answer(QuestionId("q0"), "h0", "B", 2001.0))
+    store.delete_attempt(drop)
+    assert [a.id for a in store.list_attempts()] == [keep]
+    assert store.load_attempt(drop) is None
+    assert [a.id for a in store.open_attempts()] == [keep]
+    store.restore_attempt(drop)
+    assert [a.id for a in store.list_attempts()] == [drop, keep]
+    store.delete_attempt(drop)
+    assert store.purge_deleted() == 1
+    assert store.purge_deleted() == 0
+    assert [row for row in _answer_rows(engine) if row[0] == drop] == []
+    with pytest.raises(KeyError):
+        store.restore_attempt(drop)
+
+
+def test_question_versions_are_kept_once_per_hash_and_rebased(store: SqlAttemptStore) -> None:
+    attempt = store.start_attempt(EXAM, 1000.0, None)
+    sources = store.question_sources(["h0", "missing"])
+    assert set(sources) == {"h0"}  # all of EXAM's questions share the hash: the first one's source is kept
+    assert sources["h0"].startswith("---\nid: q0\n")
+    newer = _question("q0", content_hash="h1")
+    store.save_answer(attempt, Answer(QuestionId("q0"), "h0", "B", 1001.0))
+    store.rebase_answers(attempt, [newer])
+    record = store.load_attempt(attempt)
+    assert record is not None
+    assert record.answers[QuestionId("q0")].content_hash == "h1"
+    assert "h1" in store.question_sources(["h1"])
+
+
+def test_update_score_after_self_grading(store: SqlAttemptStore) -> None:
+    attempt = store.start_attempt(EXAM, 1000.0, None)
+    store.finish_attempt(attempt, Result((Mark(QuestionId("q0"), 1.0, 2.0),)), 1100.0)
+    store.update_score(attempt, Result((Mark(QuestionId("q0"), 2.0, 2.0),)))
+    record = store.load_attempt(attempt)
+    assert record is not None
+    assert (record.score, record.max_score, record.finished_at) == (2.0, 2.0, 1100.0)

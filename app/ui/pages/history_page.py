@@ -175,6 +175,7 @@ class HistoryPage(QWidget):
             return
         summaries = [summarize(r) for r in self._store.list_attempts()]
         self.model.set_rows(summaries)
+        self.table.resizeColumnsToContents()
         chosen = self.preset_filter.currentData() or ANY
         self.preset_filter.blockSignals(True)
         self.preset_filter.clear()
