@@ -52,7 +52,8 @@ def sit(
     return session
 
 
-FIRST = {  # right: single, truefalse, fill, match, output; wrong: multiple, order; open pending; none unanswered
+# right: single, truefalse, fill, match, output; wrong: multiple, order; open pending; none unanswered
+FIRST = {
     "fx-single": "key",
     "fx-multiple": ["A"],
     "fx-truefalse": "key",
