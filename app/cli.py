@@ -1,25 +1,33 @@
-"""The non-GUI commands: `mockexam bank check|coverage`, `mockexam import` and `mockexam export`."""
+"""The non-GUI commands: `mockexam bank check|coverage`, `import`, `export`, `history` and `report`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from app.core.analytics import AttemptSummary, summarize
 from app.core.bank import BankLoad, load_bank
 from app.core.bank.files import atomic_write_text
 from app.core.bank.syllabus import Coverage, measure_coverage, read_facts
 from app.core.history import build_history
-from app.core.models import Question
+from app.core.models import AttemptId, Question, QuestionId
 from app.interchange.anki import write_anki
 from app.interchange.folder import write_markdown_folder
 from app.interchange.formats import EXPORT_FORMATS, READERS, TEXT_WRITERS, read_path
 from app.interchange.model import ExportSkip, ItemError
 from app.interchange.plan import ImportPlan, apply_import, plan_import
-from app.paths import database_path, shipped_bank_dir
+from app.paths import data_dir, database_path, shipped_bank_dir
+
+if TYPE_CHECKING:
+    from app.storage.repositories import SqlAttemptStore
+
+#: Writes an HTML document as a PDF file (injected by app.main: the cli may not import Qt); raises OSError.
+PdfWriter = Callable[[str, Path], None]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--syllabus", type=Path, required=True, help="facts TSV: id, section, fact")
     coverage.add_argument("--json", action="store_true", help="print a JSON report")
     _add_interchange_parsers(commands)
+    _add_attempt_parsers(commands)
     return parser
+
+
+def _add_attempt_parsers(commands: Any) -> None:
+    history = commands.add_parser("history", help="list the stored attempts, newest first")
+    history.add_argument("--json", action="store_true", help="print the attempts as JSON")
+    report = commands.add_parser("report", help="write the report of one attempt as PDF or HTML")
+    report.add_argument("attempt_id", type=int, metavar="ATTEMPT_ID", help="the attempt (see `history`)")
+    report.add_argument("--format", required=True, choices=("pdf", "html"), help="the file format")
+    report.add_argument("--out", required=True, type=Path, help="the file to write")
 
 
 def _add_interchange_parsers(commands: Any) -> None:
@@ -58,9 +76,20 @@ def _add_interchange_parsers(commands: Any) -> None:
     exporter.add_argument("--deck", default="MockExam", help="the Anki deck name")
 
 
-def run(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
-    """Run a CLI command; returns the exit code."""
+def run(
+    argv: Sequence[str],
+    out: TextIO | None = None,
+    pdf_writer: PdfWriter | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run a CLI command; returns the exit code. `pdf_writer` lets `report --format pdf` print via Qt.
+
+    `out` and `err` default to the standard streams as they are at the call.
+    """
     args = build_parser().parse_args(list(argv))
+    out = out or sys.stdout
+    if args.command in ("history", "report"):
+        return _attempt_command(args, out, err or sys.stderr, pdf_writer)
     if args.command == "import":
         return _import(args, out)
     if args.command == "export":
@@ -237,4 +266,124 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"skipped {item.question_id}: {item.reason}\n")
     written = len(questions) - len(skipped)
     out.write(f"wrote {written} questions to {args.out} ({args.format}), skipped {len(skipped)}\n")
+    return 0
+
+
+# ---- attempts: history and report ------------------------------------------------------------
+
+
+def _attempt_command(args: argparse.Namespace, out: TextIO, err: TextIO, pdf_writer: PdfWriter | None) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.storage.db import DatabaseError, open_database
+    from app.storage.repositories import SqlAttemptStore
+
+    path = database_path()
+    if args.command == "report" and args.format == "pdf" and pdf_writer is None:
+        err.write("mockexam: PDF output is not available here; use --format html\n")
+        return 2
+    engine = None
+    try:
+        if path.exists():  # else no attempt was ever stored: do not create the database just to say so
+            engine = open_database(path)
+        store = SqlAttemptStore(engine) if engine is not None else None
+        if args.command == "history":
+            return _history(store, args.json, out)
+        return _report(store, args, out, err, pdf_writer)
+    except DatabaseError as exc:
+        err.write(f"mockexam: {exc}\n")
+        return 2
+    except SQLAlchemyError as exc:
+        first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+        err.write(f"mockexam: cannot read the attempt history in {path}: {first_line}\n")
+        return 2
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+def _iso(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(timestamp).astimezone().isoformat(timespec="seconds")
+
+
+def _history_row(summary: AttemptSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "started": _iso(summary.started_at),
+        "preset": summary.preset,
+        "mode": summary.mode,
+        "score": summary.score,
+        "max_score": summary.max_score,
+        "passed": summary.passed,
+        "duration_s": None if summary.duration_s is None else round(summary.duration_s, 1),
+        "questions": summary.question_count,
+    }
+
+
+def _history(store: SqlAttemptStore | None, as_json: bool, out: TextIO) -> int:
+    rows = [_history_row(summarize(r)) for r in (store.list_attempts() if store else [])]
+    if as_json:
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not rows:
+        out.write("no attempts yet\n")
+        return 0
+    out.write(
+        f"{'id':>5}  {'started':<25}  {'mode':<8}  {'score':>11}  {'passed':<7}  {'duration':>9}  preset\n"
+    )
+    for row in rows:
+        score = "-" if row["score"] is None else f"{row['score']:g}/{row['max_score'] or 0:g}"
+        passed = {True: "yes", False: "no", None: "open"}[row["passed"]]
+        duration = "-" if row["duration_s"] is None else f"{row['duration_s']:.0f}s"
+        out.write(
+            f"{row['id']:>5}  {row['started']:<25}  {row['mode']:<8}  {score:>11}  {passed:<7}  {duration:>9}"
+            f"  {row['preset']}\n"
+        )
+    return 0
+
+
+def _bank_questions() -> dict[QuestionId, Question]:
+    """The shipped bank with the user's bank folder over it (user copies win), as the app merges them."""
+    from app.core.bank.library import Bank, Library
+
+    mine = Bank(data_dir() / "bank", "我的题库", writable=True)
+    library = Library([Bank(shipped_bank_dir(), "内置题库", writable=False), mine], mine)
+    library.refresh()
+    return library.state.questions
+
+
+def _report(
+    store: SqlAttemptStore | None,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    pdf_writer: PdfWriter | None,
+) -> int:
+    from app.core.review import previous_of, review_attempt
+    from app.render.report_html import attempt_report_html
+
+    attempt_id = AttemptId(args.attempt_id)
+    record = store.load_attempt(attempt_id) if store else None
+    if store is None or record is None:
+        err.write(f"mockexam: no attempt {attempt_id} (see `mockexam history`)\n")
+        return 1
+    sources = store.question_sources(a.content_hash for a in record.answers.values())
+    review = review_attempt(record, _bank_questions(), sources)
+    html = attempt_report_html(review, previous_of(record, store.list_attempts()))
+    target: Path = args.out
+    try:
+        if args.format == "html":
+            atomic_write_text(target, html)
+        else:
+            assert pdf_writer is not None
+            pdf_writer(html, target)
+    except OSError as exc:
+        message = str(exc) if str(target) in str(exc) else f"cannot write {target}: {exc.strerror or exc}"
+        err.write(f"mockexam: {message}\n")
+        return 2
+    missing = f", {len(review.missing)} questions no longer in the bank" if review.missing else ""
+    out.write(
+        f"wrote the report of attempt {attempt_id} ({len(review.items)} questions{missing}) to {target}\n"
+    )
     return 0

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import APP_DISPLAY_NAME, __version__
 
-CLI_COMMANDS = {"bank", "import", "export"}
+CLI_COMMANDS = {"bank", "import", "export", "history", "report"}
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -20,6 +21,13 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_known_args(list(argv))[0]
 
 
+def write_pdf(html: str, path: Path) -> None:
+    """The Qt PDF printer the CLI's `report --format pdf` uses; Qt is imported only when a PDF is written."""
+    from app.ui.report_pdf import write_pdf as qt_write_pdf
+
+    qt_write_pdf(html, path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `mockexam` and `python -m app`."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -27,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.cli import run
 
         try:
-            return run(args)
+            return run(args, pdf_writer=write_pdf)
         except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
             sys.stderr.close()
             return 0
