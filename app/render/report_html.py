@@ -225,7 +225,8 @@ def _key_points(item: ReviewItem) -> str:
     return f"<p><b>得分点</b></p><table width='100%' cellspacing='0' cellpadding='4'>{''.join(rows)}</table>"
 
 
-def _question(item: ReviewItem, review: AttemptReview) -> str:
+def question_section(item: ReviewItem, review: AttemptReview) -> str:
+    """One question of the report: verdict, meta line, stem, both answers, key points and explanation."""
     q = item.question
     blueprint = review.record.blueprint
     options = layout_for(q, review.record.seed, blueprint.shuffle_options).options
@@ -274,11 +275,15 @@ def attempt_report_html(
         + _breakdowns(review)
         + "<h2 style='page-break-before: always'>逐题详情</h2>\n"  # questions start on a new page
         + missing
-        + "\n".join(_question(item, review) for item in review.items)
+        + "\n".join(question_section(item, review) for item in review.items)
     )
+    return report_document(f"模考报告 {name} #{record.id}", body)
+
+
+def report_document(title: str, body: str) -> str:
+    """A complete HTML document with the report's style sheet around `body`."""
     # QTextDocument paints a taller line box as stripes inside a code block's background: keep code solid
     body = body.replace(CODE_LINE_HEIGHT, "<pre>")
-    title = f"模考报告 {name} #{record.id}"
     return (
         "<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'>"
         f"<title>{title}</title><style>{REPORT_CSS}</style></head>\n<body>{body}</body></html>\n"

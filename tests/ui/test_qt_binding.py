@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 def test_void_calls_keep_the_reference_count_of_none(qtbot) -> None:
     """PySide6 6.12.0 on Python 3.11 dropped one reference to None per void call, so a long session
-    (a timer label updating every second) ended in "Fatal Python error: none_dealloc"; pyproject pins it out."""
+    (a timer label updating every second) died with "Fatal Python error: none_dealloc"; pyproject pins it."""
     rect = QRect()
     label = QLabel()
     qtbot.addWidget(label)

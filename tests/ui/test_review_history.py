@@ -135,7 +135,7 @@ def test_review_shows_both_answers_time_and_facts(qtbot, window: MainWindow, ser
     text = window.review.view.toPlainText()
     assert "你的答案" in text
     assert "正确答案" in text
-    assert "用时 20 秒" in text
+    assert "用时 0 分 20 秒" in text
     assert "000." in text  # fact ids
 
 

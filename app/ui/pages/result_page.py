@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from app.core.models import AttemptRecord
 from app.core.review import AttemptReview, ReviewFilter, by_difficulty, by_topic, weakest
+from app.render.report_html import clock_text
 
 if TYPE_CHECKING:
     from app.ui.charts.breakdown_chart import BreakdownChart
@@ -19,16 +20,6 @@ FINISH_NOTES = {
     "clock": "时间到，已按当时保存的答案自动交卷。",
     "deadline": "上次关闭时考试仍未交卷，已在截止时间自动交卷，答案截至 {saved}。",
 }
-
-
-def clock_text(seconds: float | None) -> str:
-    """Seconds as "1 小时 05 分 09 秒" / "5 分 09 秒" ("—" for None)."""
-    if seconds is None:
-        return "—"
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours} 小时 {minutes:02d} 分 {secs:02d} 秒" if hours else f"{minutes} 分 {secs:02d} 秒"
 
 
 def answers_as_of(record: AttemptRecord) -> str:

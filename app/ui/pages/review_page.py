@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.layout import layout_for
 from app.core.models import QuestionType
 from app.core.ports import AttemptStore
 from app.core.review import (
@@ -196,10 +195,8 @@ class ReviewPage(QWidget):
         if self.review is None or not 0 <= row < len(items):
             return
         item = items[row]
-        record = self.review.record
-        options = layout_for(item.question, record.seed, record.blueprint.shuffle_options).options
         scroll = self.view.verticalScrollBar().value() if self._showing == item.number else 0
-        self.view.setHtml(review_item_page(item, options))
+        self.view.setHtml(review_item_page(item, self.review))
         self.view.verticalScrollBar().setValue(scroll)
         self._showing = item.number
         gradable = item.question.type is QuestionType.OPEN and item.answered and self._store is not None
