@@ -261,3 +261,22 @@ def test_history_sorts_opens_and_deletes_with_undo(
     history.undo_stack.redo()
     assert store.purge_deleted() == 1
     assert [s.id for s in store.list_attempts()] == [AttemptId(low.attempt_id)]
+
+
+def test_export_report_writes_html_and_pdf(qtbot, window: MainWindow, services, fake_time, tmp_path) -> None:
+    session = sit(services, fake_time, dict(FIRST))
+    window.review_flow.show_result(session.attempt_id, "user")
+    review = window.result.review
+    assert review is not None
+    window.review_flow.write_report(review, tmp_path / "report.html")
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "模考报告" in html
+    assert "周测" in html
+    window.review_flow.write_report(review, tmp_path / "report.pdf")
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    window.review_flow.write_report(review, tmp_path / "missing-dir" / "x" / "r.pdf")
+    assert "报告已保存" in window.statusBar().currentMessage()
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    window.review_flow.write_report(review, blocked / "r.html")
+    assert "报告没有保存" in window.statusBar().currentMessage()
