@@ -280,3 +280,15 @@ def test_export_report_writes_html_and_pdf(qtbot, window: MainWindow, services, 
     blocked.write_text("not a folder")
     window.review_flow.write_report(review, blocked / "r.html")
     assert "报告没有保存" in window.statusBar().currentMessage()
+
+
+def test_clicking_a_trend_point_opens_that_attempt(qtbot, window: MainWindow, services, fake_time) -> None:
+    first = sit(services, fake_time, {"fx-single": "key"})
+    sit(services, fake_time, {"fx-single": "A"})
+    window.review_flow.show_history()
+    window.history.tabs.setCurrentIndex(1)
+    chart = window.history._charts["scores"]
+    chart.point_clicked.emit(int(first.attempt_id))
+    assert window.current_page() is Page.REVIEW
+    assert window.review.review is not None
+    assert window.review.review.record.id == first.attempt_id

@@ -220,7 +220,7 @@ class HistoryPage(QWidget):
         if key == "scores":
             from app.ui.charts.trend_chart import TrendChart
 
-            chart = self._chart(key, TrendChart)
+            chart = self._chart(key, lambda: self._clickable(TrendChart()))
             chart.set_series(score_series(self._summaries()))
         elif key == "topics":
             from app.ui.charts.trend_chart import TrendChart
@@ -239,6 +239,10 @@ class HistoryPage(QWidget):
             chart.set_days(practice_days(self._summaries()), dt.date.today())
         elif tab is self.book:
             self.book.set_entries(wrong_book(self._finished_attempts(), self._bank), self._bank)
+
+    def _clickable(self, chart: Any) -> Any:
+        chart.point_clicked.connect(self.open_requested)  # a point of the trend opens that attempt
+        return chart
 
     def _summaries(self) -> list[AttemptSummary]:
         return [self.model.summary(row) for row in range(self.model.rowCount())]
