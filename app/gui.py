@@ -93,6 +93,7 @@ def _load(window: MainWindow, interactive: bool) -> bool:
     from app.storage.db import DatabaseError, open_database
     from app.storage.repositories import SqlAttemptStore, SqlBankIndex
     from app.storage.search_index import SearchIndex
+    from app.ui.review_flow import include_practice
 
     db_path = database_path()
     try:
@@ -121,7 +122,9 @@ def _load(window: MainWindow, interactive: bool) -> bool:
         make_search=SearchIndex,
         sync_questions=bank_index.sync_questions,
     )
-    services.load_history = lambda: build_history(store.finished_attempts_with_answers(), services.bank)
+    services.load_history = lambda: build_history(
+        store.finished_attempts_with_answers(), services.bank, include_practice(window.settings)
+    )
     window.set_services(services)
     return True
 

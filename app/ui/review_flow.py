@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 DRILL_NAME = "错题练习"
+INCLUDE_PRACTICE_KEY = "history/include_practice"  # practice answers count in accuracy and "weakest topics"
+
+
+def include_practice(settings: QSettings) -> bool:
+    """Whether the user chose to count practice answers in accuracy statistics (default: no)."""
+    return str(settings.value(INCLUDE_PRACTICE_KEY, False)).lower() in ("true", "1")
 
 
 def drill_exam(questions: Sequence[Question], seed: int) -> Exam:
@@ -47,6 +53,10 @@ class ReviewFlow(QObject):
         window.history.open_requested.connect(self.open_attempt)
         window.history.practise_requested.connect(self.practise)
         window.history.back_requested.connect(window.show_home)
+        window.history.include_practice.setChecked(include_practice(window.settings))
+        window.history.include_practice.toggled.connect(
+            lambda on: self.window.settings.setValue(INCLUDE_PRACTICE_KEY, on)
+        )
 
     def add_menu(self, menu: QMenu) -> None:
         """Fill the 记录 menu."""

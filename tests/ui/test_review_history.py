@@ -292,3 +292,16 @@ def test_clicking_a_trend_point_opens_that_attempt(qtbot, window: MainWindow, se
     assert window.current_page() is Page.REVIEW
     assert window.review.review is not None
     assert window.review.review.record.id == first.attempt_id
+
+
+def test_counting_practice_in_statistics_is_remembered(qtbot, window: MainWindow, settings) -> None:
+    from app.ui.review_flow import include_practice
+
+    assert not include_practice(settings)
+    assert not window.history.include_practice.isChecked()
+    window.history.include_practice.setChecked(True)
+    assert include_practice(settings)
+    settings.sync()
+    again = MainWindow(settings, interactive=False)
+    qtbot.addWidget(again)
+    assert again.history.include_practice.isChecked()
