@@ -29,6 +29,7 @@ from app.ui.charts.theme import (
     clear_chart,
     new_chart,
     new_view,
+    percent_axis,
     style_axis,
 )
 
@@ -123,13 +124,7 @@ class BreakdownChart(ChartPanel):
         groups.setLabelsFont(self.chart.legend().font())
         groups.setLabelsColor(TEXT)
         groups.setGridLineVisible(False)
-        values = QValueAxis()
-        values.setRange(0, 100)
-        values.setTickType(QValueAxis.TickType.TicksDynamic)
-        values.setTickAnchor(0)
-        values.setTickInterval(20)
-        values.setLabelFormat("%d%%")
-        style_axis(values)
+        values = percent_axis()
         chart.addAxis(groups, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(groups)

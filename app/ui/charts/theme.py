@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QAbstractAxis, QChart, QChartView, QLegend
+from PySide6.QtCharts import QAbstractAxis, QChart, QChartView, QLegend, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QStackedLayout, QWidget
@@ -89,6 +89,18 @@ def style_axis(axis: QAbstractAxis) -> None:
     axis.setTitleBrush(QBrush(HINT))
     axis.setLinePen(QPen(AXIS_LINE))
     axis.setGridLineColor(GRID)
+
+
+def percent_axis() -> QValueAxis:
+    """A styled 0-100 % value axis with a tick every 20 %."""
+    axis = QValueAxis()
+    axis.setRange(0, 100)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(20)
+    axis.setLabelFormat("%d%%")
+    style_axis(axis)
+    return axis
 
 
 def new_view(chart: QChart) -> QChartView:

@@ -5,13 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QScatterSeries
 from PySide6.QtCore import QDateTime, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.core.analytics import Point
-from app.ui.charts.theme import HINT, ChartPanel, clear_chart, new_chart, new_view, series_color, style_axis
+from app.ui.charts.theme import (
+    HINT,
+    ChartPanel,
+    clear_chart,
+    new_chart,
+    new_view,
+    percent_axis,
+    series_color,
+    style_axis,
+)
 
 DAY_MS = 86_400_000
 PASS_LINE_NAME = "及格线"
@@ -81,13 +90,7 @@ class TrendChart(ChartPanel):
         axis_x.setFormat("MM-dd" if same_year else "yyyy-MM-dd")
         axis_x.setTickCount(steps + 1)
         style_axis(axis_x)
-        axis_y = QValueAxis()
-        axis_y.setRange(0, 100)
-        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
-        axis_y.setTickAnchor(0)
-        axis_y.setTickInterval(20)
-        axis_y.setLabelFormat("%d%%")
-        style_axis(axis_y)
+        axis_y = percent_axis()
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
 
