@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.core.models import AttemptId, AttemptRecord, Mode, Question, QuestionId
-from app.core.scoring import ScoringRules, grade
+from app.core.history import counts_in_accuracy, graded_answers, graded_answers_of
+from app.core.models import AttemptId, AttemptRecord, Question, QuestionId
 
 #: Without a suggested time on the question, answers faster than this count as fast.
 DEFAULT_SUGGESTED_S = 90
@@ -85,30 +85,17 @@ def score_series(summaries: Iterable[AttemptSummary]) -> dict[str, list[Point]]:
     return series
 
 
-def _counts(record: AttemptRecord, include_practice: bool) -> bool:
-    return record.finished and (include_practice or record.mode != Mode.PRACTICE.value)
-
-
 def topic_accuracy_series(
     attempts: Sequence[AttemptRecord], bank: Mapping[QuestionId, Question], include_practice: bool = False
 ) -> dict[str, list[Point]]:
     """Per topic, the share of its questions answered right in each attempt that asked it."""
     series: dict[str, list[Point]] = {}
     for record in sorted(attempts, key=lambda a: a.started_at):
-        if not _counts(record, include_practice):
+        if not record.finished or not counts_in_accuracy(record, include_practice):
             continue
         per_topic: dict[str, list[bool]] = {}
-        rules = ScoringRules.of(record.blueprint)
-        for qid in record.question_ids:
-            question = bank.get(qid)
-            if question is None:
-                continue
-            answer = record.answers.get(qid)
-            mark = grade(
-                question, answer.response if answer else None, rules, answer.self_grade if answer else None
-            )
-            if not mark.pending:
-                per_topic.setdefault(question.topic, []).append(mark.correct)
+        for item in graded_answers_of(record, bank):
+            per_topic.setdefault(item.question.topic, []).append(item.mark.correct)
         for topic, marks in per_topic.items():
             series.setdefault(topic, []).append(Point(record.started_at, sum(marks) / len(marks), record.id))
     return series
@@ -153,21 +140,18 @@ def pace_points(
     attempts: Sequence[AttemptRecord], bank: Mapping[QuestionId, Question], include_practice: bool = False
 ) -> list[PacePoint]:
     """Every graded, answered question with a measured time."""
-    points: list[PacePoint] = []
-    for record in attempts:
-        if not _counts(record, include_practice):
-            continue
-        rules = ScoringRules.of(record.blueprint)
-        for qid, answer in record.answers.items():
-            question = bank.get(qid)
-            if question is None or answer.time_spent_ms <= 0:
-                continue
-            mark = grade(question, answer.response, rules, answer.self_grade)
-            if mark.pending:
-                continue
-            suggested = float(question.time or DEFAULT_SUGGESTED_S)
-            points.append(PacePoint(question.topic, answer.time_spent_ms / 1000, suggested, mark.correct))
-    return points
+    return [
+        PacePoint(
+            item.question.topic,
+            item.answer.time_spent_ms / 1000,
+            float(item.question.time or DEFAULT_SUGGESTED_S),
+            item.mark.correct,
+        )
+        for item in graded_answers(attempts, bank)
+        if item.answer is not None
+        and item.answer.time_spent_ms > 0
+        and counts_in_accuracy(item.attempt, include_practice)
+    ]
 
 
 def pace_by_topic(points: Iterable[PacePoint]) -> dict[str, Counter[Pace]]:

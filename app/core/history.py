@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.core.assembly import History, QuestionStats
-from app.core.models import AttemptRecord, Mark, Mode, Question, QuestionId
+from app.core.models import Answer, AttemptRecord, Mark, Mode, Question, QuestionId
 from app.core.scoring import ScoringRules, grade
 
 #: A question leaves the wrong-question book after this many correct answers in a row.
@@ -32,6 +32,51 @@ class BookEntry:
     last_missed_at: float
 
 
+@dataclass(frozen=True)
+class GradedAnswer:
+    """One question of a submitted attempt, graded (unanswered counts, pending self-grades do not)."""
+
+    attempt: AttemptRecord
+    question: Question
+    answer: Answer | None
+    mark: Mark
+
+
+def counts_in_accuracy(attempt: AttemptRecord, include_practice: bool) -> bool:
+    """Whether an attempt's answers count in accuracy statistics (exams always, practice when chosen)."""
+    return include_practice or attempt.mode != Mode.PRACTICE.value
+
+
+def submitted_oldest_first(attempts: Iterable[AttemptRecord]) -> list[AttemptRecord]:
+    """The submitted attempts in the order they were finished."""
+    return sorted((a for a in attempts if a.finished), key=lambda a: a.finished_at or a.started_at)
+
+
+def graded_answers_of(
+    attempt: AttemptRecord, questions: Mapping[QuestionId, Question]
+) -> Iterator[GradedAnswer]:
+    """The graded questions of one attempt that are still in the bank, in the order asked."""
+    rules = ScoringRules.of(attempt.blueprint)
+    for qid in attempt.question_ids:
+        question = questions.get(qid)
+        if question is None:
+            continue
+        answer = attempt.answers.get(qid)
+        mark = grade(
+            question, answer.response if answer else None, rules, answer.self_grade if answer else None
+        )
+        if not mark.pending:
+            yield GradedAnswer(attempt, question, answer, mark)
+
+
+def graded_answers(
+    attempts: Iterable[AttemptRecord], questions: Mapping[QuestionId, Question]
+) -> Iterator[GradedAnswer]:
+    """The graded questions of every submitted attempt, oldest attempt first."""
+    for attempt in submitted_oldest_first(attempts):
+        yield from graded_answers_of(attempt, questions)
+
+
 def build_history(
     attempts: Sequence[AttemptRecord],
     questions: Mapping[QuestionId, Question],
@@ -47,11 +92,17 @@ def build_history(
     graded: dict[QuestionId, list[bool]] = {}
     recent: dict[str, deque[bool]] = {}
     book = _Book()
-    for attempt, question, mark in _graded_answers(attempts, questions, seen, last_seen):
-        book.record(question, mark.correct, attempt.finished_at or attempt.started_at)
-        if include_practice or attempt.mode != Mode.PRACTICE.value:
-            recent.setdefault(question.topic, deque(maxlen=RECENT_PER_TOPIC)).append(mark.correct)
-            graded.setdefault(question.id, []).append(mark.correct)
+    for attempt in submitted_oldest_first(attempts):
+        for qid in attempt.question_ids:
+            seen[qid] = seen.get(qid, 0) + 1
+            last_seen[qid] = attempt.started_at
+        for item in graded_answers_of(attempt, questions):
+            book.record(item)
+            if counts_in_accuracy(attempt, include_practice):
+                recent.setdefault(item.question.topic, deque(maxlen=RECENT_PER_TOPIC)).append(
+                    item.mark.correct
+                )
+                graded.setdefault(item.question.id, []).append(item.mark.correct)
     stats = {
         qid: QuestionStats(
             seen=count,
@@ -72,8 +123,8 @@ def wrong_book(
 ) -> list[BookEntry]:
     """The questions in the wrong-question book, most recently missed first."""
     book = _Book()
-    for attempt, question, mark in _graded_answers(attempts, questions, {}, {}):
-        book.record(question, mark.correct, attempt.finished_at or attempt.started_at)
+    for item in graded_answers(attempts, questions):
+        book.record(item)
     return sorted(book.entries.values(), key=lambda e: (-e.last_missed_at, e.question_id))
 
 
@@ -84,9 +135,10 @@ class _Book:
         self.entries: dict[QuestionId, BookEntry] = {}
         self._misses: dict[QuestionId, int] = {}
 
-    def record(self, question: Question, correct: bool, at: float) -> None:
+    def record(self, item: GradedAnswer) -> None:
+        question, at = item.question, item.attempt.finished_at or item.attempt.started_at
         entry = self.entries.get(question.id)
-        if not correct:
+        if not item.mark.correct:
             misses = self._misses[question.id] = self._misses.get(question.id, 0) + 1
             self.entries[question.id] = BookEntry(question.id, question.topic, misses, 0, at)
         elif entry is not None:
@@ -96,28 +148,3 @@ class _Book:
                 self.entries[question.id] = BookEntry(
                     entry.question_id, entry.topic, entry.misses, entry.streak + 1, entry.last_missed_at
                 )
-
-
-def _graded_answers(
-    attempts: Sequence[AttemptRecord],
-    questions: Mapping[QuestionId, Question],
-    seen: dict[QuestionId, int],
-    last_seen: dict[QuestionId, float],
-) -> list[tuple[AttemptRecord, Question, Mark]]:
-    """(attempt, question, mark) for every graded answer of submitted attempts, oldest attempt first."""
-    out = []
-    for attempt in sorted((a for a in attempts if a.finished), key=lambda a: a.finished_at or a.started_at):
-        rules = ScoringRules.of(attempt.blueprint)
-        for qid in attempt.question_ids:
-            seen[qid] = seen.get(qid, 0) + 1
-            last_seen[qid] = attempt.started_at
-            question = questions.get(qid)
-            if question is None:
-                continue
-            answer = attempt.answers.get(qid)
-            mark = grade(
-                question, answer.response if answer else None, rules, answer.self_grade if answer else None
-            )
-            if not mark.pending:
-                out.append((attempt, question, mark))
-    return out
