@@ -45,6 +45,16 @@ FILTER_LABELS = {
 }
 
 
+class ItemState(StrEnum):
+    """How one reviewed question went."""
+
+    CORRECT = "correct"
+    PARTIAL = "partial"  # some points, not all
+    WRONG = "wrong"
+    UNANSWERED = "unanswered"
+    PENDING = "pending"  # an open answer waiting for self-grading
+
+
 @dataclass(frozen=True)
 class ReviewItem:
     """One question of an attempt as the user saw it, with their answer and its mark."""
@@ -67,6 +77,17 @@ class ReviewItem:
     def changed(self) -> bool:
         """Whether the question's file changed after it was answered."""
         return self.current is not None
+
+    @property
+    def state(self) -> ItemState:
+        """Right, partly right, wrong, unanswered or pending self-grading."""
+        if not self.answered:
+            return ItemState.UNANSWERED
+        if self.mark.pending:
+            return ItemState.PENDING
+        if self.mark.correct:
+            return ItemState.CORRECT
+        return ItemState.PARTIAL if self.mark.score > 0 else ItemState.WRONG
 
     def matches(self, kind: ReviewFilter) -> bool:
         """Whether the item belongs in the list `kind` selects."""

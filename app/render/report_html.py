@@ -15,6 +15,7 @@ from app.core.models import AttemptRecord, QuestionType, Result
 from app.core.review import (
     DIFFICULTY_LABELS,
     AttemptReview,
+    ItemState,
     ReviewItem,
     by_difficulty,
     by_topic,
@@ -120,7 +121,7 @@ def _summary(review: AttemptReview, previous: AttemptRecord | None) -> str:
     if record.finish_reason in FINISH_NOTES:
         used += f"，{FINISH_NOTES[record.finish_reason]}"
     left = clock_text(review.left_s) if record.deadline is not None else "不限时"
-    states = [_state(item) for item in review.items]
+    states = [item.state for item in review.items]
     counts = [(label, states.count(key)) for key, (_, label, _) in STATES.items()]
     counts.append(("已标记", sum(item.flagged for item in review.items)))
     tally = " · ".join(f"{label} {n}" for label, n in counts if n or label in ("正确", "错误"))
@@ -162,27 +163,16 @@ def _breakdowns(review: AttemptReview) -> str:
 
 #: How one answer went, in the order the summary counts them: label and colour.
 STATES = {
-    "correct": ("✔", "正确", RIGHT_COLOR),
-    "partial": ("◐", "部分正确", PENDING_COLOR),
-    "wrong": ("✘", "错误", WRONG_COLOR),
-    "unanswered": ("—", "未作答", WRONG_COLOR),
-    "pending": ("…", "待自评", PENDING_COLOR),
+    ItemState.CORRECT: ("✔", "正确", RIGHT_COLOR),
+    ItemState.PARTIAL: ("◐", "部分正确", PENDING_COLOR),
+    ItemState.WRONG: ("✘", "错误", WRONG_COLOR),
+    ItemState.UNANSWERED: ("—", "未作答", WRONG_COLOR),
+    ItemState.PENDING: ("…", "待自评", PENDING_COLOR),
 }
 
 
-def _state(item: ReviewItem) -> str:
-    mark = item.mark
-    if mark.pending:
-        return "pending"
-    if not item.answered:
-        return "unanswered"
-    if mark.correct:
-        return "correct"
-    return "partial" if mark.score > 0 else "wrong"
-
-
 def _verdict(item: ReviewItem) -> str:
-    symbol, label, color = STATES[_state(item)]
+    symbol, label, color = STATES[item.state]
     return _colored(f"{symbol} {label}", color)
 
 

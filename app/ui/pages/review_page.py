@@ -23,6 +23,7 @@ from app.core.ports import AttemptStore
 from app.core.review import (
     FILTER_LABELS,
     AttemptReview,
+    ItemState,
     ReviewFilter,
     ReviewItem,
     regrade_with_current,
@@ -36,15 +37,13 @@ from app.ui.widgets.self_grade_panel import SelfGradePanel
 FILTERS = list(ReviewFilter)
 
 
-def verdict_sign(item: ReviewItem) -> str:
-    """✔ right, ✘ wrong, ○ unanswered, … pending self-grade, ◐ partly right."""
-    if not item.answered:
-        return "○"
-    if item.mark.pending:
-        return "…"
-    if item.mark.correct:
-        return "✔"
-    return "◐" if item.mark.score > 0 else "✘"
+VERDICT_SIGNS = {
+    ItemState.CORRECT: "✔",
+    ItemState.PARTIAL: "◐",
+    ItemState.WRONG: "✘",
+    ItemState.UNANSWERED: "○",
+    ItemState.PENDING: "…",
+}
 
 
 class ReviewPage(QWidget):
@@ -175,7 +174,9 @@ class ReviewPage(QWidget):
         self.list.clear()
         row_to_select = 0
         for row, item in enumerate(self.shown_items):
-            entry = QListWidgetItem(f"{verdict_sign(item)} {item.number}. {short_title(item.question)}")
+            entry = QListWidgetItem(
+                f"{VERDICT_SIGNS[item.state]} {item.number}. {short_title(item.question)}"
+            )
             entry.setData(Qt.ItemDataRole.UserRole, item.number)
             entry.setToolTip(item.question.id)
             self.list.addItem(entry)
