@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from enum import IntEnum
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
@@ -18,7 +17,7 @@ from app.ui.page_ids import Page
 from app.ui.pages.browser_page import BrowserPage
 from app.ui.pages.exam_page import ExamPage
 from app.ui.pages.history_page import HistoryPage
-from app.ui.pages.result_page import ResultPage
+from app.ui.pages.result_page import ResultPage, time_of_day
 from app.ui.pages.review_page import ReviewPage
 from app.ui.pages.setup_page import SetupPage
 from app.ui.review_flow import ReviewFlow
@@ -173,7 +172,7 @@ class MainWindow(QMainWindow):
             newest = expired[0]
             self.review_flow.show_result(newest.attempt_id, "deadline")
             self.statusBar().showMessage(
-                f"上次的考试在截止时间已自动交卷，答案截至 {answers_saved_at(newest)}。", 15000
+                f"上次的考试在截止时间已自动交卷，答案截至 {time_of_day(newest.last_saved_at)}。", 15000
             )
         if resumable is not None:
             choice = self.ask_resume(resumable)
@@ -260,9 +259,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue(ZOOM_KEY, self.exam.zoom_level)
         self.settings.sync()
         super().closeEvent(event)
-
-
-def answers_saved_at(session: ExamSession) -> str:
-    """When the session's last answer was saved, as hh:mm:ss ("—" when nothing was)."""
-    saved = session.last_saved_at
-    return time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"

@@ -22,10 +22,14 @@ FINISH_NOTES = {
 }
 
 
+def time_of_day(moment: float | None) -> str:
+    """An epoch time as local hh:mm:ss ("—" for None): when the last answer was saved."""
+    return time.strftime("%H:%M:%S", time.localtime(moment)) if moment else "—"
+
+
 def answers_as_of(record: AttemptRecord) -> str:
     """When the attempt's last answer was saved, as hh:mm:ss ("—" when nothing was)."""
-    saved = max((a.changed_at for a in record.answers.values()), default=None)
-    return time.strftime("%H:%M:%S", time.localtime(saved)) if saved else "—"
+    return time_of_day(max((a.changed_at for a in record.answers.values()), default=None))
 
 
 def trend_text(review: AttemptReview, previous: AttemptRecord | None) -> str:
@@ -146,7 +150,7 @@ class ResultPage(QWidget):
         if self.review is None:
             return []
         kinds = (ReviewFilter.WRONG, ReviewFilter.UNANSWERED)
-        return [i.current or i.question for i in self.review.items if any(i.matches(k) for k in kinds)]
+        return [i.question for i in self.review.items if any(i.matches(k) for k in kinds)]
 
     def practise_misses(self) -> None:
         """Ask for a practice exam of the questions answered wrong or left unanswered."""

@@ -58,6 +58,7 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.review: AttemptReview | None = None
         self._store: AttemptStore | None = None
+        self._showing = -1  # the number of the question on screen, to keep its scroll position
         self.headline = QLabel()
         self.headline.setObjectName("pageTitle")
         self.details = QLabel()
@@ -205,8 +206,6 @@ class ReviewPage(QWidget):
         if gradable:
             self.self_grade.set_question(item.question, item.self_grade)
 
-    _showing = -1
-
     @property
     def current_item(self) -> ReviewItem | None:
         """The item on screen."""
@@ -242,7 +241,7 @@ class ReviewPage(QWidget):
 
     def practise(self) -> None:
         """Ask for a practice exam made of the questions the filter shows."""
-        questions = [item.current or item.question for item in self.shown_items]
+        questions = [item.question for item in self.shown_items]  # the drill takes the bank's version
         if questions:
             self.practise_requested.emit(questions)
 
