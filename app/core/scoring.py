@@ -62,7 +62,8 @@ def regex_of(alternative: str) -> str | None:
     return alternative[len(REGEX_PREFIX) :] if alternative.startswith(REGEX_PREFIX) else None
 
 
-def _decimal(text: str) -> Decimal | None:
+def parse_decimal(text: str) -> Decimal | None:
+    """A finite decimal written plainly (`-1.5`, `.5`, `1e3`), or None; no surrounding space allowed."""
     if not _NUMBER.match(text):
         return None
     try:
@@ -78,7 +79,7 @@ def numeric_range(alternative: str) -> tuple[Decimal, Decimal] | None:
     None for an alternative that is not numeric (it is then compared as text).
     """
     text = unicodedata.normalize("NFKC", alternative).strip()
-    if (exact := _decimal(text)) is not None:
+    if (exact := parse_decimal(text)) is not None:
         return exact, exact
     if match := _TOLERANCE.match(text):
         centre, tolerance = Decimal(match[1]), abs(Decimal(match[2]))
@@ -96,7 +97,7 @@ def blank_matches(given: str, accepted: tuple[str, ...]) -> bool:
     numeric alternatives (`42`, `3.14 ± 0.01`, `10..12`) accept any number in their range.
     """
     value = normalize_text(given)
-    number = _decimal(value.replace(" ", ""))
+    number = parse_decimal(value.replace(" ", ""))
     for alt in accepted:
         pattern = regex_of(alt)
         if pattern is not None:

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from app.core.scoring import parse_decimal
 
 #: Above this many accepted values at the answer's precision, only the exact value is kept.
 MAX_VALUES = 200
-_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def parse_number(text: str) -> Decimal | None:
     """A decimal number, or None when `text` is not one."""
-    text = text.strip()
-    if not _NUMBER.match(text):
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() and abs(value.adjusted()) < 30 else None
+    value = parse_decimal(text.strip())
+    return value if value is not None and abs(value.adjusted()) < 30 else None
 
 
 def _decimals(value: Decimal) -> int:
